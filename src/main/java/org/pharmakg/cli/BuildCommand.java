@@ -1,0 +1,54 @@
+package org.pharmakg.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pharmakg.extract.Extractor;
+import org.pharmakg.ingest.PressReleaseReader;
+import org.pharmakg.ingest.ReaderOptions;
+import org.pharmakg.nlp.CoreNlpPipeline;
+import org.pharmakg.pipeline.BuildPipeline;
+import org.pharmakg.pipeline.BuildReport;
+import org.pharmakg.store.KgStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pharmakg build PATH…}: extract press releases into the store. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Reads every press release (.txt, .md, .html) under the paths, extracts entities and facts, "
+                + "and writes them to the store. Unchanged documents are skipped; changed ones are replaced.",
+                "A file that cannot be read is reported with its path and the reason, and skipped; the exit code is then 1."})
+final class BuildCommand implements Callable<Integer> {
+    @Mixin StoreOption store;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders of press releases.")
+    List<Path> paths;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (default: one per core).")
+    int threads;
+
+    @Option(names = "--max-bytes", defaultValue = "10485760", description = "Largest file read, in bytes (default: 10 MB).")
+    long maxBytes;
+
+    @Override
+    public Integer call() {
+        BuildReport r = run(store.store, paths, threads, maxBytes);
+        return r.failures().isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    static BuildReport run(Path storeDir, List<Path> paths, int threads, long maxBytes) {
+        try (KgStore s = KgStore.open(storeDir)) {
+            BuildPipeline.Builder b = BuildPipeline.builder(s)
+                    .nlp(() -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build())
+                    .reader(new PressReleaseReader(ReaderOptions.defaults().withMaxBytes(maxBytes)))
+                    .progress(new ConsoleProgress(System.err, System.console() != null))
+                    .problems(m -> System.err.println("pharmakg: " + m));
+            if (threads > 0) b.threads(threads);
+            BuildReport r = b.build().run(paths);
+            System.out.println(r.summary());
+            return r;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.pharmakg.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.pharmakg.store.KgStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pharmakg export}: the whole graph in a standard RDF format. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes the whole graph: ttl is the merged graph (grouped by subject, with prefixes); trig and nq keep one graph per document; jsonld is JSON-LD.")
+final class ExportCommand implements Callable<Integer> {
+    @Mixin StoreOption store;
+
+    @Option(names = "--format", defaultValue = "ttl", description = "ttl, trig, nq or jsonld (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: stdout).")
+    Path output;
+
+    static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+            .setNsPrefix("kg", "https://w3id.org/pharmakg/ontology#")
+            .setNsPrefix("company", "https://w3id.org/pharmakg/id/company/")
+            .setNsPrefix("compound", "https://w3id.org/pharmakg/id/compound/")
+            .setNsPrefix("target", "https://w3id.org/pharmakg/id/target/")
+            .setNsPrefix("indication", "https://w3id.org/pharmakg/id/indication/")
+            .setNsPrefix("trial", "https://w3id.org/pharmakg/id/trial/")
+            .setNsPrefix("phase", "https://w3id.org/pharmakg/id/phase/")
+            .setNsPrefix("doc", "https://w3id.org/pharmakg/id/document/")
+            .setNsPrefix("ev", "https://w3id.org/pharmakg/id/evidence/")
+            .setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+            .setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
+            .setNsPrefix("owl", "http://www.w3.org/2002/07/owl#")
+            .setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#")
+            .setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#")
+            .setNsPrefix("prov", "http://www.w3.org/ns/prov#")
+            .setNsPrefix("oa", "http://www.w3.org/ns/oa#")
+            .setNsPrefix("dcterms", "http://purl.org/dc/terms/")
+            .setNsPrefix("schema", "http://schema.org/");
+
+    @Override
+    public Integer call() throws IOException {
+        RDFFormat fmt = switch (format) {
+            case "ttl", "turtle" -> RDFFormat.TURTLE_PRETTY;
+            case "trig" -> RDFFormat.TRIG_PRETTY;
+            case "nq", "nquads" -> RDFFormat.NQUADS;
+            case "jsonld", "json-ld" -> RDFFormat.JSONLD11;
+            default -> throw new Main.UsageException("unknown --format " + format + "; use ttl, trig, nq or jsonld");
+        };
+        try (KgStore s = KgStore.open(store.store);
+             OutputStream out = output == null ? new NonClosing(System.out) : Files.newOutputStream(output)) {
+            Txn.executeRead(s.dataset(), () -> {
+                if (fmt == RDFFormat.TURTLE_PRETTY || fmt == RDFFormat.JSONLD11) {
+                    var g = GraphFactory.createDefaultGraph();
+                    s.dataset().getUnionGraph().find().forEach(g::add);
+                    g.getPrefixMapping().setNsPrefixes(PREFIXES);
+                    RDFDataMgr.write(out, g, fmt);
+                } else {
+                    var copy = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+                    s.dataset().find().forEachRemaining(copy::add);
+                    copy.prefixes().putAll(PREFIXES);
+                    RDFDataMgr.write(out, copy, fmt);
+                }
+            });
+        }
+        if (output != null) System.err.println("pharmakg: wrote " + output);
+        return Main.OK;
+    }
+
+    /** Keeps System.out open when the export goes there. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream o) { super(o); }
+        @Override public void close() throws IOException { flush(); }
+    }
+}

@@ -1,0 +1,32 @@
+package org.pharmakg.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pharmakg up}: build (default {@code data/}) then serve. */
+@Command(name = "up", mixinStandardHelpOptions = true, description = "Builds the graph from the paths (default: data/) and serves it.")
+final class UpCommand implements Callable<Integer> {
+    @Mixin StoreOption store;
+
+    @Option(names = "--port", defaultValue = "3030", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders of press releases (default: data/).")
+    List<Path> paths;
+
+    @Override
+    public Integer call() {
+        List<Path> ps = paths == null || paths.isEmpty() ? List.of(Path.of("data")) : paths;
+        BuildCommand.run(store.store, ps, 0, 10L << 20);
+        ServeCommand.serve(store.store, host, port, 30);
+        return Main.OK;
+    }
+}

@@ -1,0 +1,342 @@
+package org.pharmakg.extract;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The relations around a compound, within one sentence:
+ * <ul>
+ * <li>develops: possessives ("Biotest's BT-062", "its IMGN901"), passive agents ("wholly owned by
+ * ImmunoGen", "in global development by Roche"), licences ("licensed to Sanofi"), active verbs
+ * ("Sanofi has advanced SAR3419"), "through the Company's collaborations with Biotest and Sanofi
+ * (two), respectively", company modifiers ("two additional ImmunoGen compounds — IMGN529 and
+ * IMGN853"), trademarks;</li>
+ * <li>targets: a target mention with a targeting cue ("CD19-targeting", "directed against CD138",
+ * "cells that express CD56", "MEK inhibitor") goes to the compound it describes;</li>
+ * <li>indication: a disease named with a compound or trial, unless only as where an antigen is expressed;</li>
+ * <li>phase: each stage goes to its nearest compound and to the trials of the sentence, planned when
+ * a plan cue governs it ("expected to begin Phase I", "toward Phase II start");</li>
+ * <li>evaluates: a named trial and the primary compounds of its sentence.</li>
+ * </ul>
+ *
+ * <pre>new CompoundRules(cues).apply(view, emitter, issuer);</pre>
+ */
+final class CompoundRules {
+    private final Cues cues;
+
+    CompoundRules(Cues cues) { this.cues = cues; }
+
+    void apply(SentenceView v, RelationExtractor.Emitter emit, int issuer) {
+        develops(v, emit, issuer);
+        targets(v, emit);
+        indications(v, emit);
+        phases(v, emit);
+        evaluates(v, emit);
+    }
+
+    // ---- develops -----------------------------------------------------------------------------
+
+    private void develops(SentenceView v, RelationExtractor.Emitter emit, int issuer) {
+        List<SentenceView.Arg> cos = v.args(EntityType.COMPANY);
+        List<SentenceView.Arg> cps = v.primaryCompounds();
+        if (cps.isEmpty()) return;
+        boolean trademark = v.words.contains("trademark");
+        for (SentenceView.Arg k : cos) {
+            // "Biotest's BT-062", "Genentech's Kadcyla"
+            if (v.word(k.te()).matches("'s|’s")) {
+                SentenceView.Arg c = firstCompoundIn(v, cps, k.te() + 1, k.te() + 5);
+                if (c != null) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/possessive", 0.9, false);
+            }
+            // "… developed by Bayer HealthCare", "wholly owned by ImmunoGen", "in global development by Roche"
+            if (k.tb() > 0 && v.word(k.tb() - 1).equals("by") && v.anyCue(cues, "passive_cue", k.tb() - 5, k.tb() - 1)) {
+                SentenceView.Arg c = cps.get(0).te() <= k.tb() ? cps.get(0) : null; // the sentence's subject compound
+                if (c != null) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/passive-agent", 0.9, false);
+            }
+            // "licensed worldwide rights to develop and commercialize the drug to Novartis"
+            if (k.tb() > 0 && v.word(k.tb() - 1).equals("to")) {
+                for (int i = k.tb() - 2; i >= Math.max(0, k.tb() - 14); i--) {
+                    if (cues.is("license_out", v.word(i))) {
+                        SentenceView.Arg c = lastCompoundBefore(cps, k.tb());
+                        if (c != null) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/licensed-to", 0.85, false);
+                        break;
+                    }
+                }
+            }
+            // "Sanofi has advanced SAR3419", "Roche is evaluating trastuzumab emtansine", "Array invented MEK162"
+            if ((!k.anaphor() || k.rule().equals("anaphor/the-company")) && isSubject(v, k)) activeVerb(v, emit, k, cos, cps);
+            // "two additional ImmunoGen compounds — IMGN529 and IMGN853"; "IMGN901 — Wholly owned ImmunoGen TAP compound"
+            companyModifier(v, emit, k, cps);
+            // "Kadcyla is a trademark of Genentech"
+            if (trademark && k.tb() > 0 && v.word(k.tb() - 1).equals("of")) {
+                for (SentenceView.Arg c : cps) if (c.te() <= k.tb()) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/trademark", 0.6, false);
+            }
+        }
+        // "its IMGN901 product candidate", "our IMGN901 compound"
+        for (SentenceView.Arg c : cps) {
+            for (int i = c.tb() - 1; i >= Math.max(0, c.tb() - 3); i--) {
+                String w = v.word(i);
+                if (w.equals("its") || w.equals("our") || w.equals("their")) {
+                    SentenceView.Arg owner = w.equals("our") ? issuerArg(v, issuer, i) : lastCompanyBefore(cos, i);
+                    if (owner == null && w.equals("its")) owner = issuerArg(v, issuer, i);
+                    if (owner != null) emit.fact(v, Relation.DEVELOPS, owner, c, null, "develops/pronoun-possessive", 0.8, false);
+                    break;
+                }
+                if (!v.sentence.tokens().get(i).pos().matches("JJ.*|NN.*|VBN")) break;
+            }
+        }
+        throughCollaboration(v, emit, cos, cps);
+    }
+
+    /** A company named as a sentence's subject, not inside "of the Roche Group" or "with Genentech". */
+    private static boolean isSubject(SentenceView v, SentenceView.Arg k) {
+        int i = k.tb() - 1;
+        if (v.word(i).equals("the")) i--;
+        return !v.word(i).matches("of|with|by|from|to|between|for|and|/|at|in|on|under|through|than");
+    }
+
+    private void activeVerb(SentenceView v, RelationExtractor.Emitter emit, SentenceView.Arg k, List<SentenceView.Arg> cos,
+                            List<SentenceView.Arg> cps) {
+        int verb = -1;
+        int depth = 0;
+        for (int i = k.te(); i < Math.min(v.size(), k.te() + 14); i++) {
+            String w = v.word(i);
+            if (w.equals("(")) depth++;
+            if (w.equals(")")) depth--;
+            if (depth > 0) continue;
+            if (v.companyBetween(i, i + 1) || w.equals(";")) return;
+            if (cues.is("develop_verb", w) && v.sentence.tokens().get(i).pos().startsWith("VB")) { verb = i; break; }
+        }
+        if (verb < 0) return;
+        for (SentenceView.Arg c : cps) {
+            if (c.tb() <= verb || c.tb() > verb + 22) continue;
+            if (v.companyBetween(verb, c.tb()) || v.clause(c.tb()) != v.clause(verb)) break;
+            emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/active-verb", 0.8, false);
+            break;
+        }
+    }
+
+    private void companyModifier(SentenceView v, RelationExtractor.Emitter emit, SentenceView.Arg k, List<SentenceView.Arg> cps) {
+        if (k.anaphor()) return;
+        int j = k.te();
+        while (j < Math.min(v.size(), k.te() + 2) && !cues.is("compound_noun", v.word(j))) j++;
+        if (j >= v.size() || !cues.is("compound_noun", v.word(j))) return;
+        // a list after a dash or colon
+        int after = j + 1;
+        if (v.word(after).matches("—|–|-|:|--")) {
+            for (SentenceView.Arg c : cps) {
+                if (c.tb() > after && c.tb() <= after + 8) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/company-modifier", 0.75, false);
+            }
+            return;
+        }
+        // the compound this sentence is about, in apposition before: "IMGN901 — Wholly owned ImmunoGen TAP compound"
+        SentenceView.Arg c = cps.isEmpty() ? null : cps.get(0);
+        if (c == null || c.te() > k.tb()) return;
+        for (int i = c.te(); i < k.tb(); i++) {
+            String w = v.word(i);
+            final int at = i;
+            boolean alias = v.args.stream().anyMatch(a -> a.entity() == c.entity() && a.tb() <= at && at < a.te());
+            if (!(alias || w.matches("—|–|-|--|:|,|\\(|\\)|wholly|owned|wholly-owned|a|an|the|our|its|first|lead|proprietary|is|investigational|novel"))) return;
+        }
+        emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/company-modifier", 0.75, false);
+    }
+
+    /** "…BT-062, SAR650984 and SAR566658 continue to progress through the Company's collaborations with Biotest and Sanofi (two), respectively." */
+    private void throughCollaboration(SentenceView v, RelationExtractor.Emitter emit, List<SentenceView.Arg> cos,
+                                      List<SentenceView.Arg> cps) {
+        int through = v.words.indexOf("through");
+        if (through < 0) return;
+        int with = -1;
+        for (int i = through + 1; i < Math.min(v.size(), through + 6); i++) {
+            if (cues.is("partner", v.word(i)) && v.word(i + 1).equals("with")) { with = i + 1; break; }
+        }
+        if (with < 0) return;
+        List<SentenceView.Arg> partners = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        for (SentenceView.Arg k : cos) {
+            if (k.tb() <= with || k.anaphor()) continue;
+            if (partners.stream().anyMatch(p -> p.entity() == k.entity())) continue;
+            partners.add(k);
+            weights.add(v.word(k.te()).equals("(") ? count(v.word(k.te() + 1)) : 1);
+        }
+        List<SentenceView.Arg> compounds = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (SentenceView.Arg c : cps) if (c.te() <= through && seen.add(c.entity())) compounds.add(c);
+        if (partners.isEmpty() || compounds.isEmpty()) return;
+        boolean respectively = v.words.contains("respectively");
+        if (respectively && weights.stream().mapToInt(Integer::intValue).sum() == compounds.size()) {
+            int ci = 0;
+            for (int p = 0; p < partners.size(); p++) {
+                for (int n = 0; n < weights.get(p); n++) {
+                    emit.fact(v, Relation.DEVELOPS, partners.get(p), compounds.get(ci++), null, "develops/through-collaboration-respectively", 0.8, false);
+                }
+            }
+        } else if (!respectively) {
+            for (SentenceView.Arg p : partners) {
+                for (SentenceView.Arg c : compounds) emit.fact(v, Relation.DEVELOPS, p, c, null, "develops/through-collaboration", 0.75, false);
+            }
+        }
+    }
+
+    private static int count(String w) {
+        return switch (w) {
+            case "two", "2" -> 2;
+            case "three", "3" -> 3;
+            case "four", "4" -> 4;
+            default -> 1;
+        };
+    }
+
+    private static SentenceView.Arg issuerArg(SentenceView v, int issuer, int tok) {
+        if (issuer < 0) return null;
+        var t = v.sentence.tokens().get(tok);
+        return new SentenceView.Arg(issuer, EntityType.COMPANY, tok, tok + 1, t.begin(), t.end(), null, "issuer", 0.85, true, false);
+    }
+
+    private static SentenceView.Arg firstCompoundIn(SentenceView v, List<SentenceView.Arg> cps, int from, int to) {
+        for (SentenceView.Arg c : cps) {
+            if (c.tb() >= from && c.tb() <= to) {
+                return v.companyBetween(from, c.tb()) ? null : c;
+            }
+        }
+        return null;
+    }
+
+    private static SentenceView.Arg lastCompoundBefore(List<SentenceView.Arg> cps, int tok) {
+        SentenceView.Arg found = null;
+        for (SentenceView.Arg c : cps) if (c.te() <= tok) found = c;
+        return found;
+    }
+
+    private static SentenceView.Arg lastCompanyBefore(List<SentenceView.Arg> cos, int tok) {
+        SentenceView.Arg found = null;
+        for (SentenceView.Arg c : cos) if (c.te() <= tok) found = c;
+        return found;
+    }
+
+    // ---- targets ------------------------------------------------------------------------------
+
+    private void targets(SentenceView v, RelationExtractor.Emitter emit) {
+        List<SentenceView.Arg> cps = v.primaryCompounds();
+        List<SentenceView.Arg> all = v.args(EntityType.COMPOUND);
+        if (all.isEmpty()) return;
+        for (SentenceView.Arg t : v.args(EntityType.TARGET)) {
+            String why = targetCue(v, t);
+            if (why == null) continue;
+            double conf = why.equals("marker") ? 0.6 : 0.85;
+            SentenceView.Arg c;
+            if (v.word(t.te()).equals("antigen") && v.word(t.te() + 1).equals("targeted") && v.word(t.te() + 2).equals("by")) {
+                c = firstCompoundIn(v, all, t.te() + 3, t.te() + 4);
+            } else {
+                c = lastCompoundBefore(cps.isEmpty() ? all : cps, t.tb());
+                if (c == null) c = v.nearest(cps.isEmpty() ? all : cps, t.tb(), t.te());
+            }
+            if (c != null) emit.fact(v, Relation.TARGETS, c, t, null, "targets/" + why, conf, false);
+            // "the HER2-targeting antibody, trastuzumab": the antibody named in apposition also targets it
+            for (SentenceView.Arg a : all) {
+                if (c != null && a.entity() != c.entity() && a.tb() > t.te() && a.tb() <= t.te() + 4) {
+                    emit.fact(v, Relation.TARGETS, a, t, null, "targets/apposition", 0.7, false);
+                }
+            }
+        }
+    }
+
+    /** Why a target mention is a target of something: its rule, its own suffix, or the words around it. */
+    private String targetCue(SentenceView v, SentenceView.Arg t) {
+        String r = t.rule();
+        if (r.endsWith("x-positive")) return "marker";
+        if (r.startsWith("target/") && !r.endsWith("cd-antigen")) return r.substring("target/".length());
+        String token = v.sentence.tokens().get(t.tb()).word().toLowerCase(java.util.Locale.ROOT);
+        if (token.matches(".*-(targeting|targeted|directed|binding|specific)")) return "x-targeting";
+        for (int i = Math.max(0, t.tb() - 3); i < t.tb(); i++) {
+            if (cues.is("target_cue", v.word(i)) || cues.is("expression", v.word(i))) return "context";
+        }
+        if (v.word(t.te()).matches("inhibitors?|antagonists?|antigen|receptor") || v.word(t.te()).matches("-?targeting")) return "context";
+        if (token.matches(".*(\\+|-positive|-expressing)")) return "marker";
+        return null;
+    }
+
+    // ---- indications --------------------------------------------------------------------------
+
+    private void indications(SentenceView v, RelationExtractor.Emitter emit) {
+        List<SentenceView.Arg> ins = v.args(EntityType.INDICATION);
+        if (ins.isEmpty()) return;
+        List<SentenceView.Arg> cps = v.primaryCompounds();
+        List<SentenceView.Arg> trials = v.args(EntityType.TRIAL);
+        for (SentenceView.Arg i : ins) {
+            if (v.anyCue(cues, "expression", i.tb() - 6, i.tb())) continue; // "over expressed in several cancers"
+            for (SentenceView.Arg c : cps) {
+                emit.fact(v, Relation.INDICATION, c, i, null, "indication/same-sentence", c.tb() < i.tb() ? 0.8 : 0.7, false);
+            }
+            for (SentenceView.Arg r : trials) {
+                emit.fact(v, Relation.INDICATION, r, i, null, "indication/trial", 0.8, false);
+            }
+        }
+        // a secondary compound ("in combination with Rituxan (rituximab) for DLBCL") gets the disease next to it
+        for (SentenceView.Arg c : v.args(EntityType.COMPOUND)) {
+            if (!c.secondary()) continue;
+            for (SentenceView.Arg i : ins) {
+                if (i.tb() > c.te() && i.tb() - c.te() <= 8 && v.clause(i.tb()) == v.clause(c.tb())) {
+                    emit.fact(v, Relation.INDICATION, c, i, null, "indication/combination", 0.6, false);
+                    break;
+                }
+            }
+        }
+    }
+
+    // ---- phases -------------------------------------------------------------------------------
+
+    private void phases(SentenceView v, RelationExtractor.Emitter emit) {
+        List<SentenceView.Arg> ps = v.args(EntityType.PHASE);
+        if (ps.isEmpty()) return;
+        List<SentenceView.Arg> cps = v.primaryCompounds();
+        List<SentenceView.Arg> trials = v.args(EntityType.TRIAL);
+        for (SentenceView.Arg p : ps) {
+            boolean planned = planned(v, p);
+            SentenceView.Arg c = v.nearest(cps, p.tb(), p.te());
+            if (c != null) {
+                SentenceView.Arg back = v.nearest(ps, c.tb(), c.te());
+                if (back == p || SentenceView.distance(c, p.tb(), p.te()) <= 6) {
+                    emit.fact(v, Relation.PHASE, c, p, p.phase(), "phase/" + (planned ? "planned" : "stated"), 0.85, planned);
+                }
+            }
+            for (SentenceView.Arg r : trials) {
+                if (v.nearest(ps, r.tb(), r.te()) == p) {
+                    emit.fact(v, Relation.PHASE, r, p, p.phase(), "phase/trial", 0.85, planned);
+                }
+            }
+        }
+    }
+
+    /** A stage is planned when a plan cue governs it: before it in its clause, or right after it as the verb. */
+    private boolean planned(SentenceView v, SentenceView.Arg p) {
+        for (int i = p.tb() - 1; i >= Math.max(0, p.tb() - 8); i--) {
+            String w = v.word(i);
+            final int at = i;
+            // stop at punctuation, or at a compound named well before the stage (its own clause)
+            if (w.matches("[,;:]") || at < p.tb() - 3 && v.args.stream().anyMatch(a -> a.type() == EntityType.COMPOUND && !a.anaphor() && a.te() == at + 1)) break;
+            if (cues.is("plan", w)) return true;
+            if (w.equals("to") && i + 1 < v.size() && cues.is("plan_verb", v.word(i + 1))) return true;
+            if (cues.is("plan_verb", w) && v.word(i - 1).equals("to")) return true;
+        }
+        for (int i = p.te(); i < Math.min(v.size(), p.te() + 9); i++) {
+            String w = v.word(i);
+            if (w.matches("[,;:]|and|but|which|that|while")) break;
+            if (w.matches("expected|expects|planned|plans|scheduled|anticipated|will|intends|intended|track")) return true;
+        }
+        return false;
+    }
+
+    // ---- evaluates ----------------------------------------------------------------------------
+
+    private void evaluates(SentenceView v, RelationExtractor.Emitter emit) {
+        List<SentenceView.Arg> trials = v.args(EntityType.TRIAL);
+        if (trials.isEmpty()) return;
+        for (SentenceView.Arg r : trials) {
+            for (SentenceView.Arg c : v.primaryCompounds()) {
+                emit.fact(v, Relation.EVALUATES, r, c, null, "evaluates/same-sentence", 0.8, false);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.pharmakg.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pharmakg.nlp.AnnotatedDocument;
+import org.pharmakg.nlp.Sentence;
+import org.pharmakg.nlp.TokenRules;
+
+/**
+ * The extract stage: from an annotated press release to its entities and facts with evidence.
+ *
+ * <pre>Extractor x = Extractor.standard(Lexicon.load()); DocumentExtraction d = x.extract(annotated);</pre>
+ *
+ * Thread-safe: one instance serves all worker threads (it keeps no per-document state).
+ */
+public final class Extractor {
+    /** Entity rule files, run by the NLP stage over every sentence. */
+    public static final List<String> ENTITY_RULES = List.of(
+            "ontology/rules/entities/compounds.rules", "ontology/rules/entities/targets.rules",
+            "ontology/rules/entities/indications.rules", "ontology/rules/entities/trials.rules",
+            "ontology/rules/entities/phases.rules");
+    public static final String COMPANY_RULES = "ontology/rules/relations/companies.rules";
+
+    private final Lexicon lexicon;
+    private final MentionFinder finder;
+    private final EntityGrouper grouper;
+    private final ViewBuilder views;
+    private final RelationExtractor relations;
+
+    public Extractor(Lexicon lexicon, Cues cues, TokenRules companyRules) {
+        this.lexicon = lexicon;
+        this.finder = new MentionFinder(lexicon);
+        this.grouper = new EntityGrouper(lexicon);
+        this.views = new ViewBuilder(cues);
+        this.relations = new RelationExtractor(cues, companyRules);
+    }
+
+    /** The extractor with the project's own rule and cue files. */
+    public static Extractor standard(Lexicon lexicon) {
+        return new Extractor(lexicon, Cues.load(), TokenRules.load(COMPANY_RULES));
+    }
+
+    public DocumentExtraction extract(AnnotatedDocument doc) {
+        List<List<Mention>> found = new ArrayList<>();
+        for (Sentence s : doc.sentences()) found.add(finder.find(s));
+        EntityGrouper.Result g = grouper.group(doc, found);
+        int issuer = issuer(doc, g.entities());
+        List<SentenceView> vs = views.build(doc.release(), doc.sentences(), g, issuer, g.entities());
+        List<Fact> facts = relations.extract(vs, issuer);
+        return compact(doc, g.entities(), facts, issuer);
+    }
+
+    private int issuer(AnnotatedDocument doc, List<LocalEntity> entities) {
+        String hint = doc.release().issuerHint();
+        if (hint != null && !hint.isBlank()) {
+            String k = Names.typedKey(EntityType.COMPANY, hint);
+            for (LocalEntity e : entities) {
+                if (e.type() == EntityType.COMPANY && e.names().stream().anyMatch(n -> Names.typedKey(EntityType.COMPANY, n).equals(k))) {
+                    return e.id();
+                }
+            }
+        }
+        // else the first company with a ticker, else none
+        for (LocalEntity e : entities) if (e.type() == EntityType.COMPANY && e.ids().containsKey("ticker")) return e.id();
+        return -1;
+    }
+
+    /** Drops companies that only CoreNLP proposed and nothing confirms, and renumbers. */
+    private DocumentExtraction compact(AnnotatedDocument doc, List<LocalEntity> entities, List<Fact> facts, int issuer) {
+        Set<Integer> inFacts = new HashSet<>();
+        for (Fact f : facts) {
+            inFacts.add(f.subject());
+            if (f.object() >= 0) inFacts.add(f.object());
+        }
+        Map<Integer, Integer> renumber = new HashMap<>();
+        List<LocalEntity> kept = new ArrayList<>();
+        for (LocalEntity e : entities) {
+            if (e.type() == EntityType.COMPANY && e.id() != issuer && !inFacts.contains(e.id()) && !confirmed(doc, e)) continue;
+            renumber.put(e.id(), kept.size());
+            kept.add(new LocalEntity(kept.size(), e.type(), e.label(), e.names(), e.mentions(), e.ids()));
+        }
+        List<Fact> out = new ArrayList<>();
+        for (Fact f : facts) {
+            Integer s = renumber.get(f.subject());
+            Integer o = f.object() < 0 ? Integer.valueOf(-1) : renumber.get(f.object());
+            if (s == null || o == null) continue;
+            out.add(new Fact(f.relation(), s, o, f.phase(), f.evidence()));
+        }
+        int iss = issuer < 0 ? -1 : renumber.getOrDefault(issuer, -1);
+        return new DocumentExtraction(doc.release(), kept, out, iss, doc.tokenCount());
+    }
+
+    /** A company is confirmed by the lexicon, a corporate suffix, a ticker, a possessive or repetition. */
+    private boolean confirmed(AnnotatedDocument doc, LocalEntity e) {
+        if (!e.ids().isEmpty()) return true;
+        if (e.names().stream().anyMatch(n -> lexicon.lookup(EntityType.COMPANY, n) != null || MentionFinder.looksCorporate(n))) return true;
+        if (e.mentions().stream().anyMatch(m -> !m.rule().startsWith("ner/") && !m.rule().startsWith("propagated/"))) return true;
+        if (e.mentions().size() >= 2) return true;
+        for (Mention m : e.mentions()) {
+            Sentence s = doc.sentences().get(m.sentence());
+            if (m.tokEnd() < s.tokens().size() && s.tokens().get(m.tokEnd()).word().matches("'s|’s")) return true;
+        }
+        return false;
+    }
+}

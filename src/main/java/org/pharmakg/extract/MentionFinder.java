@@ -1,0 +1,195 @@
+package org.pharmakg.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.pharmakg.nlp.RuleMatch;
+import org.pharmakg.nlp.Sentence;
+import org.pharmakg.nlp.Token;
+
+/**
+ * Finds the entity mentions of one sentence from three channels: the lexicons, the TokensRegex
+ * rules of {@code ontology/rules/entities/} (already matched by the NLP stage) and CoreNLP's
+ * ORGANIZATION tags; overlapping candidates are settled longest-first, lexicon before rule before model.
+ *
+ * <pre>List&lt;Mention&gt; ms = new MentionFinder(lexicon).find(sentence);</pre>
+ */
+public final class MentionFinder {
+    private static final Pattern TARGET_SUFFIX = Pattern.compile(
+            "(?i)(-?(targeting|targeted|directed|binding|specific|positive|negative|expressing|overexpressing|high|low|mediated)|\\+)$");
+    private static final Pattern TARGET_PREFIX = Pattern.compile("(?i)^anti-");
+    private static final Set<String> NOT_TARGETS = Set.of("tumor", "tumour", "cancer", "cell", "cells", "gene", "protein",
+            "antigen", "dna", "rna", "organ", "tissue", "antibody", "drug", "payload", "the", "a", "an", "its", "this",
+            "tumor-cell", "cancer-cell", "b-cell", "t-cell", "immune", "surface", "receptor", "receptors", "kinase");
+    private static final Pattern NOT_COMPANY_WORDS = Pattern.compile(
+            "(?i).*\\b(university|universit[àa]|hospital|institute|institut|society|association|conference|congress|meeting|symposium|exchange|commission|administration|agency|center|centre|college|school|foundation|council|department|ministry|court|act|program|programme|unit|ballroom|hall|session|office|division|committee|board|relations|communications|information|development|management|wire|newswire|media|news|journal|award|summit|forum|network|group|technology|technologies|platform|trial|study|phase|investor|investors|clinic)\\b.*");
+    private static final Pattern CORPORATE = Pattern.compile(
+            "(?i).*\\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv|kk|pharmaceuticals?|therapeutics|biosciences?|biopharma|biopharmaceuticals?|pharma|biotech|biotechnology|biologics|laboratories|labs|oncology|sciences|genetics|medicines|biotherapeutics|holdings|healthcare)\\.?$");
+
+    private final Lexicon lexicon;
+
+    public MentionFinder(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** Every mention of the sentence, without overlaps, in text order. */
+    public List<Mention> find(Sentence s) {
+        List<Mention> cands = new ArrayList<>();
+        lexiconMatches(s, cands);
+        ruleMatches(s, cands);
+        nerOrganizations(s, cands);
+        List<Mention> settled = settle(cands);
+        return CompanyContext.complete(s, settled);
+    }
+
+    private void lexiconMatches(Sentence s, List<Mention> out) {
+        List<Token> toks = s.tokens();
+        int max = lexicon.maxTokens();
+        for (int i = 0; i < toks.size(); i++) {
+            if (!startsName(toks.get(i))) continue;
+            for (int j = Math.min(toks.size(), i + max); j > i; j--) {
+                if (!endsName(toks.get(j - 1))) continue;
+                String text = s.span(i, j);
+                for (EntityType t : List.of(EntityType.COMPOUND, EntityType.TARGET, EntityType.INDICATION, EntityType.COMPANY)) {
+                    Lexicon.Entry e = lexicon.lookup(t, text);
+                    if (e != null) {
+                        out.add(mention(s, t, i, j, "lexicon/" + t.segment(), 0.95, e, null));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean startsName(Token t) {
+        char c = t.word().charAt(0);
+        return Character.isLetterOrDigit(c) && !t.pos().equals("DT") && !t.pos().equals("IN") && !t.pos().equals("CC");
+    }
+
+    private static boolean endsName(Token t) {
+        String w = t.word();
+        char c = w.charAt(w.length() - 1);
+        if (Character.isLetterOrDigit(c)) return !t.pos().equals("CC") && !t.pos().equals("DT") && !t.pos().equals("IN");
+        // "Inc.", "Co.", "CD56+" end a name; a bare "." or ")" does not
+        return w.length() > 1 && (c == '.' || c == '+') && Character.isLetterOrDigit(w.charAt(w.length() - 2));
+    }
+
+    private void ruleMatches(Sentence s, List<Mention> out) {
+        for (RuleMatch m : s.matches()) {
+            EntityType type;
+            try {
+                type = EntityType.parse(m.type());
+            } catch (IllegalArgumentException e) {
+                continue; // a rule label that is not an entity type (a cue) is for relations
+            }
+            int b = m.tokenBegin(), e = m.tokenEnd();
+            if (b > 0 && s.tokens().get(b - 1).word().matches("#|No\\.|[Aa]bstract")) continue;
+            if (type == EntityType.TRIAL && e - b > 1) {
+                // a list of trial names: "EMILIA, MARIANNE and TH3RESA"
+                for (int k = b; k < e; k++) {
+                    String w = s.tokens().get(k).word();
+                    if (w.length() >= 3 && Character.isUpperCase(w.charAt(0)) && !w.matches("(?i)phase|and|or|the|study|trial|trials|studies")) {
+                        out.add(mention(s, type, k, k + 1, m.rule(), confidenceOf(m.rule()), null, null));
+                    }
+                }
+                continue;
+            }
+            if (type == EntityType.PHASE) {
+                String text = s.span(b, e);
+                String id = Phases.idOf(text);
+                if (id != null) out.add(mention(s, type, b, e, m.rule(), 0.9, null, id));
+                continue;
+            }
+            out.add(mention(s, type, b, e, m.rule(), confidenceOf(m.rule()), null, null));
+        }
+    }
+
+    private static double confidenceOf(String rule) {
+        return rule.contains("code-name") || rule.contains("inn") ? 0.85 : 0.75;
+    }
+
+    private void nerOrganizations(Sentence s, List<Mention> out) {
+        List<Token> toks = s.tokens();
+        int i = 0;
+        while (i < toks.size()) {
+            if (!"ORGANIZATION".equals(toks.get(i).ner())) { i++; continue; }
+            int j = i;
+            while (j < toks.size() && "ORGANIZATION".equals(toks.get(j).ner())) j++;
+            int b = i, e = j;
+            while (e > b && !endsName(toks.get(e - 1))) e--;
+            String text = e > b ? s.span(b, e) : "";
+            boolean shortCaps = Names.isShortAbbreviation(text) && lexicon.lookup(EntityType.COMPANY, text) == null;
+            boolean notAName = text.contains("/") || text.matches("(?s).*-[a-z]+\\b.*") || text.matches("[A-Z]{4,}");
+            if (e > b && !shortCaps && !notAName) out.add(mention(s, EntityType.COMPANY, b, e, "ner/organization", 0.6, null, null));
+            i = j;
+        }
+    }
+
+    private Mention mention(Sentence s, EntityType t, int b, int e, String rule, double conf, Lexicon.Entry entry, String phase) {
+        int cb = s.tokens().get(b).begin(), ce = s.tokens().get(e - 1).end();
+        String text = s.text().substring(cb - s.begin(), ce - s.begin());
+        if (t == EntityType.TARGET && entry == null) {
+            // "CD19-targeting" names CD19; "anti-CD20" names CD20
+            String trimmed = TARGET_SUFFIX.matcher(text).replaceAll("");
+            int cut = text.length() - trimmed.length();
+            String noPrefix = TARGET_PREFIX.matcher(trimmed).replaceAll("");
+            cb += trimmed.length() - noPrefix.length();
+            ce -= cut;
+            text = noPrefix;
+        }
+        return new Mention(t, s.index(), b, e, cb, ce, text, rule, conf, entry, phase);
+    }
+
+    /** Keeps the best of overlapping candidates and drops those that fail their type's checks. */
+    private List<Mention> settle(List<Mention> cands) {
+        List<Mention> ok = new ArrayList<>();
+        for (Mention m : cands) if (acceptable(m)) ok.add(m);
+        // lexicon and rule mentions first (longest first), CoreNLP's organisations only where they leave room
+        ok.sort(Comparator.comparingInt((Mention m) -> priority(m) == 0 ? 1 : 0).thenComparingInt(m -> -m.length())
+                .thenComparingInt(m -> -priority(m)).thenComparingInt(Mention::tokBegin));
+        List<Mention> kept = new ArrayList<>();
+        outer:
+        for (Mention m : ok) {
+            for (Mention k : kept) {
+                if (k.overlaps(m)) continue outer;
+            }
+            kept.add(m);
+        }
+        kept.sort(Comparator.comparingInt(Mention::tokBegin));
+        return kept;
+    }
+
+    private static int priority(Mention m) {
+        if (m.rule().startsWith("lexicon/")) return 3;
+        if (m.rule().startsWith("ner/")) return 0;
+        if (m.type() == EntityType.TRIAL) return 1;
+        return 2;
+    }
+
+    private boolean acceptable(Mention m) {
+        String t = m.text().strip();
+        if (t.isEmpty()) return false;
+        return switch (m.type()) {
+            case TARGET -> !NOT_TARGETS.contains(t.toLowerCase(Locale.ROOT)) && t.length() >= 2;
+            case COMPANY -> acceptableCompany(m, t);
+            case INDICATION -> Indications.isSpecific(t);
+            case TRIAL -> t.length() >= 3 && !Trials.isStopword(t);
+            default -> true;
+        };
+    }
+
+    private boolean acceptableCompany(Mention m, String t) {
+        if (lexicon.isNotCompany(t)) return false;
+        if (m.entry() != null) return true;
+        if (t.length() < 2 || t.equals(t.toLowerCase(Locale.ROOT))) return false;
+        if (NOT_COMPANY_WORDS.matcher(t).matches() && !CORPORATE.matcher(t).matches()) return false;
+        return true;
+    }
+
+    /** True when the name ends in a corporate word ("Inc.", "Therapeutics", "BioPharma"). */
+    public static boolean looksCorporate(String name) {
+        return CORPORATE.matcher(name.strip()).matches();
+    }
+}

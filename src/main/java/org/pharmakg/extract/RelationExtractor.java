@@ -1,0 +1,88 @@
+package org.pharmakg.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pharmakg.nlp.TokenRules;
+
+/**
+ * Extracts the seven relations from a document's sentence views. Company-to-company shapes come
+ * from the TokensRegex file {@code ontology/rules/relations/companies.rules}; partnerships, developers,
+ * targets, indications, phases and trials from the rules of {@link CompoundRules} and
+ * {@link PartnerRules}, whose cue words live in {@code ontology/rules/relations/cues.tsv}.
+ *
+ * <pre>List&lt;Fact&gt; facts = new RelationExtractor(cues, companyRules).extract(views, issuer);</pre>
+ *
+ * Every fact carries its evidence; the same statement found twice keeps its most confident evidence.
+ */
+public final class RelationExtractor {
+    private final Cues cues;
+    private final TokenRules companyRules;
+
+    public RelationExtractor(Cues cues, TokenRules companyRules) {
+        this.cues = cues;
+        this.companyRules = companyRules;
+    }
+
+    List<Fact> extract(List<SentenceView> views, int issuer) {
+        Map<String, Fact> out = new LinkedHashMap<>();
+        Emitter emit = new Emitter(out);
+        for (SentenceView v : views) {
+            List<int[]> subsidiaries = new ArrayList<>();
+            companyShapes(v, emit, subsidiaries);
+            new PartnerRules(cues).apply(v, emit, subsidiaries, issuer);
+            new CompoundRules(cues).apply(v, emit, issuer);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private void companyShapes(SentenceView v, Emitter emit, List<int[]> subsidiaries) {
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) types.add("O");
+        for (SentenceView.Arg a : v.args) {
+            if (a.anaphor()) continue;
+            for (int i = a.tb(); i < a.te(); i++) types.set(i, a.type().name());
+        }
+        for (TokenRules.Match m : companyRules.apply(v.sentence, types)) {
+            int[] s = m.group("$s"), o = m.group("$o");
+            if (s == null || o == null) continue;
+            SentenceView.Arg sa = argIn(v, s), oa = argIn(v, o);
+            if (sa == null || oa == null || sa.entity() == oa.entity()) continue;
+            Relation rel = Relation.parse(m.label());
+            emit.fact(v, rel, sa, oa, null, m.name(), m.confidence(), false);
+            if (rel == Relation.SUBSIDIARY_OF) subsidiaries.add(new int[] {sa.entity(), oa.entity()});
+        }
+    }
+
+    /** The last company argument inside a token span (the head of "Bayer HealthCare"). */
+    private static SentenceView.Arg argIn(SentenceView v, int[] span) {
+        SentenceView.Arg found = null;
+        for (SentenceView.Arg a : v.args) {
+            if (a.type() == EntityType.COMPANY && !a.anaphor() && a.tb() >= span[0] && a.te() <= span[1]) found = a;
+        }
+        return found;
+    }
+
+    /** Collects facts, keeping the most confident evidence of each statement. */
+    static final class Emitter {
+        private final Map<String, Fact> out;
+
+        Emitter(Map<String, Fact> out) { this.out = out; }
+
+        void fact(SentenceView v, Relation rel, SentenceView.Arg s, SentenceView.Arg o, String phase, String rule,
+                  double confidence, boolean planned) {
+            if (s == null || s.entity() < 0) return;
+            int obj = o == null ? -1 : o.entity();
+            if (rel != Relation.PHASE && (obj < 0 || obj == s.entity())) return;
+            int b = Math.min(s.begin(), o == null ? s.begin() : o.begin());
+            int e = Math.max(s.end(), o == null ? s.end() : o.end());
+            double conf = confidence * Math.min(s.confidence(), o == null ? 1.0 : o.confidence()) / 0.95;
+            Fact.Evidence ev = new Fact.Evidence(v.sentence.index(), b, e, v.sentence.text(), v.sentence.begin(),
+                    "relation/" + rule, Math.min(conf, 0.99), planned);
+            Fact f = new Fact(rel, s.entity(), obj, phase, ev);
+            Fact prev = out.get(f.key());
+            if (prev == null || prev.evidence().confidence() < ev.confidence()) out.put(f.key(), f);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.pharmakg.ingest;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one press release file (.txt, .md, .html) into a {@link PressRelease}: decodes it,
+ * cleans the markup without moving any offset, finds headline, date, issuer and sections.
+ *
+ * <pre>{@code
+ * PressReleaseReader reader = new PressReleaseReader(ReaderOptions.defaults());
+ * for (Path file : DocumentFinder.find(List.of(Path.of("data")), problems::add)) {
+ *     PressRelease pr = reader.read(file);   // IngestException when the file is not a release
+ * }
+ * }</pre>
+ *
+ * The date comes from the text's first lines (a date-only line or the dateline); failing that
+ * from a {@code SOURCES.tsv} beside the file ({@code file<TAB>date<TAB>url}), which also gives
+ * the URL. Instances are thread-safe; each sidecar is read once per reader.
+ */
+public final class PressReleaseReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PressReleaseReader.class);
+
+    private final ReaderOptions options;
+    private final TextDecoder decoder;
+    private final SourcesSidecar sidecar = new SourcesSidecar();
+
+    public PressReleaseReader(ReaderOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.decoder = new TextDecoder(options.fallbackCharset());
+    }
+
+    /** A reader with {@link ReaderOptions#defaults()}. */
+    public PressReleaseReader() {
+        this(ReaderOptions.defaults());
+    }
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws IngestException when the file is missing, unreadable, too large, empty, not text,
+     *                         or nothing but markup
+     */
+    public PressRelease read(Path file) {
+        Objects.requireNonNull(file, "file");
+        byte[] bytes = readBytes(file);
+        String hash = "sha256:" + sha256(bytes);
+        TextDecoder.Decoded decoded = decoder.decode(file, bytes);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean html = name.endsWith(".html") || name.endsWith(".htm") || TextCleaner.looksLikeHtml(decoded.text());
+        String text = TextCleaner.clean(decoded.text(), html);
+        if (text.isBlank()) {
+            throw new IngestException(file, "no text left after removing markup",
+                    "check that it is a press release and not an empty page or a script");
+        }
+
+        List<Paragraphs.Paragraph> paragraphs = Paragraphs.split(text);
+        FrontMatter.Headline headline = FrontMatter.headline(text, paragraphs);
+        List<Section> sections = SectionClassifier.classify(text, paragraphs, headline);
+
+        DateFinder.Found found = DateFinder.find(text);
+        SourcesSidecar.Entry side = sidecar.lookup(file);
+        LocalDate published = found != null && found.strong() ? found.date()
+                : side != null && side.date() != null ? side.date()
+                : found != null ? found.date() : null;
+        if (found != null && side != null && side.date() != null && !side.date().equals(found.date())) {
+            LOG.debug("{}: date {} in the text, {} in {}; using {}", file, found.date(), side.date(),
+                    SourcesSidecar.FILE_NAME, published);
+        }
+        String url = side == null ? null : side.url();
+        PressRelease pr = new PressRelease(DocIds.fromFile(file, hash), file, published, headline.text(),
+                FrontMatter.issuer(text), url, hash, text, sections);
+        LOG.debug("read {} as {}: {} chars, {}, date {}, {} sections", file, pr.id(), text.length(),
+                decoded.charset().name(), published, sections.size());
+        return pr;
+    }
+
+    private byte[] readBytes(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new IngestException(file, "not a regular file (a directory)",
+                        "pass the files in it, or let DocumentFinder list them");
+            }
+            long size = Files.size(file);
+            checkSize(file, size);
+            byte[] bytes = Files.readAllBytes(file);
+            checkSize(file, bytes.length);   // it may have grown since
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new IngestException(file, "no such file", "check the path", e);
+        } catch (AccessDeniedException e) {
+            throw new IngestException(file, "permission denied", "fix its permissions or leave it out", e);
+        } catch (IOException e) {
+            throw new IngestException(file, "I/O error (" + e + ")", "check the file and the disk", e);
+        }
+    }
+
+    private void checkSize(Path file, long size) {
+        if (size > options.maxBytes()) {
+            throw new IngestException(file, "too large (" + formatSize(size) + " > "
+                    + formatSize(options.maxBytes()) + " limit)", "split it or pass --max-bytes");
+        }
+    }
+
+    /** "52.4 MB", "10 MB", "3.2 KB", "200 bytes" (1 KB = 1024 bytes). */
+    static String formatSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        double v = bytes / 1024.0;
+        String unit = "KB";
+        if (v >= 1024) {
+            v /= 1024;
+            unit = "MB";
+        }
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        if (s.endsWith(".0")) {
+            s = s.substring(0, s.length() - 2);
+        }
+        return s + " " + unit;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JVM", e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.pharmakg.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.pharmakg.ingest.PressRelease;
+import org.pharmakg.ingest.Section;
+import org.pharmakg.ingest.SectionKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NLP stage on Stanford CoreNLP: a lean {@code tokenize,ssplit,pos,lemma,ner} pipeline plus
+ * TokensRegex entity rules ({@link TokenRules}), run only over the sections of a release that can state facts.
+ *
+ * <pre>NlpPipeline nlp = CoreNlpPipeline.builder().rules(List.of("ontology/rules/compounds.rules")).build();</pre>
+ *
+ * Lean means: the 3-class CRF only, no fine-grained NER, no SUTime, no numeric classifiers.
+ * CoreNLP 4.5 splits hyphenated words whatever {@code splitHyphenated} says ("T-DM1" becomes
+ * {@code T - DM1}); {@link #joinHyphens} puts the pieces back together when no space separates
+ * them, so every lexicon entry and rule sees whole words ("T-DM1", "CD19-targeting", "NRAS-"). The CoreNLP models load once; one instance is shared by all
+ * worker threads (CoreNLP's annotate and compiled TokensRegex patterns are thread-safe).
+ * This is the only class that touches CoreNLP's {@code CoreMap}s: it converts to our records at once.
+ */
+public final class CoreNlpPipeline implements NlpPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(CoreNlpPipeline.class);
+
+    private final StanfordCoreNLP corenlp;
+    private final List<TokenRules> rules;
+
+    private CoreNlpPipeline(Builder b) {
+        long t0 = System.nanoTime();
+        Properties props = new Properties();
+        props.setProperty("annotators", b.annotators);
+        props.setProperty("tokenize.language", "en");
+        props.setProperty("tokenize.options", "ptb3Escaping=false,normalizeParentheses=false,normalizeOtherBrackets=false,invertible=false");
+        props.setProperty("ssplit.newlineIsSentenceBreak", "two");
+        props.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+        props.setProperty("ner.applyFineGrained", "false");
+        props.setProperty("ner.useSUTime", "false");
+        props.setProperty("ner.applyNumericClassifiers", "false");
+        props.setProperty("ner.buildEntityMentions", "false");
+        try {
+            this.corenlp = new StanfordCoreNLP(props);
+        } catch (RuntimeException e) {
+            throw new NlpException("cannot load the CoreNLP models (" + e.getMessage()
+                    + "); run `mvn -B package` once so Maven fetches stanford-corenlp:models", e);
+        }
+        this.rules = b.ruleFiles.stream().map(TokenRules::load).toList();
+        LOG.info("NLP: CoreNLP {} loaded with {} rule files in {} s", b.annotators, rules.size(),
+                String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    @Override
+    public AnnotatedDocument annotate(PressRelease doc) {
+        List<Sentence> out = new ArrayList<>();
+        for (Section section : doc.sections()) {
+            if (!isRelevant(section.kind())) continue;
+            String text = doc.text().substring(section.start(), section.end());
+            if (text.isBlank()) continue;
+            Annotation ann = new Annotation(text);
+            corenlp.annotate(ann);
+            for (CoreMap s : ann.get(CoreAnnotations.SentencesAnnotation.class)) {
+                out.add(convert(s, section.start(), out.size(), doc.text()));
+            }
+        }
+        return new AnnotatedDocument(doc, out);
+    }
+
+    /** Sections that can state facts; forward-looking statements, contacts and tables cannot. */
+    public static boolean isRelevant(SectionKind kind) {
+        return switch (kind) {
+            case FORWARD_LOOKING, CONTACT, FINANCIAL_TABLE, BOILERPLATE -> false;
+            default -> true;
+        };
+    }
+
+    private Sentence convert(CoreMap s, int shift, int index, String docText) {
+        List<CoreLabel> labels = s.get(CoreAnnotations.TokensAnnotation.class);
+        List<Token> raw = new ArrayList<>(labels.size());
+        for (CoreLabel l : labels) {
+            raw.add(new Token(l.word(), l.beginPosition() + shift, l.endPosition() + shift,
+                    nz(l.tag()), nz(l.lemma()), l.ner() == null ? "O" : l.ner()));
+        }
+        List<Token> tokens = joinHyphens(raw, docText);
+        int begin = tokens.isEmpty() ? shift : tokens.get(0).begin();
+        int end = tokens.isEmpty() ? shift : tokens.get(tokens.size() - 1).end();
+        Sentence plain = new Sentence(index, begin, end, docText.substring(begin, end), tokens, List.of());
+        List<RuleMatch> matches = new ArrayList<>();
+        for (TokenRules r : rules) {
+            for (TokenRules.Match m : r.apply(plain, null)) {
+                int[] g = m.group("$e");
+                matches.add(new RuleMatch(m.label(), m.name(), g == null ? m.begin() : g[0], g == null ? m.end() : g[1]));
+            }
+        }
+        return new Sentence(index, begin, end, plain.text(), tokens, matches);
+    }
+
+    /**
+     * Re-joins hyphen pieces that touch: {@code T - DM1} becomes {@code T-DM1}, {@code NRAS -}
+     * followed by a space becomes {@code NRAS-}. The joined token keeps the last piece's POS (the
+     * head of "CD19-targeting" is "targeting") and the first piece's NER tag.
+     */
+    static List<Token> joinHyphens(List<Token> in, String text) {
+        List<Token> out = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            Token t = in.get(i);
+            boolean hyphen = "-".equals(t.word()) || "HYPH".equals(t.pos());
+            if (hyphen && !out.isEmpty() && out.get(out.size() - 1).end() == t.begin()) {
+                Token left = out.remove(out.size() - 1);
+                Token joined = merge(left, t, text);
+                if (i + 1 < in.size() && in.get(i + 1).begin() == t.end()) {
+                    joined = merge(joined, in.get(++i), text);
+                }
+                out.add(joined);
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static Token merge(Token a, Token b, String text) {
+        String pos = "HYPH".equals(b.pos()) ? a.pos() : b.pos();
+        String word = text.substring(a.begin(), b.end());
+        return new Token(word, a.begin(), b.end(), pos, word.toLowerCase(java.util.Locale.ROOT), a.ner());
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+
+    /** Settings of the pipeline; {@code build()} loads the models (a few seconds). */
+    public static final class Builder {
+        private String annotators = "tokenize,ssplit,pos,lemma,ner";
+        private List<String> ruleFiles = List.of();
+
+        public Builder annotators(String a) { this.annotators = a; return this; }
+        /** TokensRegex rule files, as class-path resources or file paths. */
+        public Builder rules(List<String> files) { this.ruleFiles = List.copyOf(files); return this; }
+        public CoreNlpPipeline build() { return new CoreNlpPipeline(this); }
+    }
+}

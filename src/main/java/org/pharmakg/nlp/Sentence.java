@@ -1,0 +1,30 @@
+package org.pharmakg.nlp;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One sentence: its offsets into the document text, its tokens and the rule matches in it.
+ *
+ * <pre>for (Sentence s : doc.sentences()) for (Token t : s.tokens()) ...</pre>
+ */
+public record Sentence(int index, int begin, int end, String text, List<Token> tokens, List<RuleMatch> matches) {
+    public Sentence {
+        Objects.requireNonNull(text);
+        tokens = List.copyOf(tokens);
+        matches = List.copyOf(matches);
+    }
+
+    /** The text of tokens {@code [from, to)} as it stands in the sentence. */
+    public String span(int from, int to) {
+        return text.substring(tokens.get(from).begin() - begin, tokens.get(to - 1).end() - begin);
+    }
+
+    /** Index of the token starting at or covering the character offset, or -1. */
+    public int tokenAt(int offset) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).end() > offset) return tokens.get(i).begin() <= offset ? i : -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,220 @@
+package org.pharmakg.pipeline;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.jena.sparql.core.Quad;
+import org.pharmakg.PharmakgException;
+import org.pharmakg.extract.DocumentExtraction;
+import org.pharmakg.extract.Extractor;
+import org.pharmakg.extract.Lexicon;
+import org.pharmakg.ingest.DocumentFinder;
+import org.pharmakg.ingest.IngestException;
+import org.pharmakg.ingest.PressRelease;
+import org.pharmakg.ingest.PressReleaseReader;
+import org.pharmakg.mapping.RdfMapper;
+import org.pharmakg.nlp.NlpPipeline;
+import org.pharmakg.store.EntityResolver;
+import org.pharmakg.store.KgStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the graph: finds press releases, skips those whose content the store already holds,
+ * runs NLP and extraction on worker threads (a bounded queue, so memory stays flat), writes each
+ * document's graph in one transaction, then resolves entities across documents.
+ *
+ * <pre>
+ * BuildReport r = BuildPipeline.builder(store).nlp(() -> nlp).threads(2).build().run(List.of(Path.of("data")));
+ * </pre>
+ *
+ * A bad file is reported (path and reason) and skipped; what is already stored is never touched by it.
+ */
+public final class BuildPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(BuildPipeline.class);
+
+    private final KgStore store;
+    private final Supplier<NlpPipeline> nlp;
+    private final Lexicon lexicon;
+    private final Extractor extractor;
+    private final PressReleaseReader reader;
+    private final RdfMapper mapper;
+    private final int threads;
+    private final Progress progress;
+    private final Consumer<String> problems;
+
+    private BuildPipeline(Builder b) {
+        this.store = b.store;
+        this.nlp = b.nlp;
+        this.lexicon = b.lexicon == null ? Lexicon.load() : b.lexicon;
+        this.extractor = Extractor.standard(lexicon);
+        this.reader = b.reader == null ? new PressReleaseReader() : b.reader;
+        this.mapper = new RdfMapper(b.clock);
+        this.threads = b.threads;
+        this.progress = b.progress;
+        this.problems = b.problems;
+    }
+
+    public static Builder builder(KgStore store) { return new Builder(store); }
+
+    /** One unit of work between the reader, the workers and the writer. */
+    private record Done(PressRelease release, List<Quad> quads, int entities, int facts, int tokens, String error) {}
+
+    public BuildReport run(List<Path> roots) {
+        long t0 = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        Consumer<String> fail = msg -> {
+            failures.add(msg);
+            problems.accept(msg);
+        };
+        List<Path> files = DocumentFinder.find(roots, e -> fail.accept(e.getMessage()));
+        store.ensureOntology();
+        Map<String, String> stored = store.documentHashes();
+
+        // read every file (cheap) to know what changed; the expensive part only runs on those
+        List<PressRelease> todo = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int unchanged = 0;
+        for (Path f : files) {
+            PressRelease r;
+            try {
+                r = reader.read(f);
+            } catch (IngestException e) {
+                fail.accept(e.getMessage());
+                continue;
+            }
+            r = uniqueId(r, ids);
+            if (r.published() == null) LOG.warn("{}: no release date found in the text or a SOURCES.tsv beside it; stored undated", f);
+            if (r.contentHash().equals(stored.get(r.id()))) {
+                unchanged++;
+            } else {
+                todo.add(r);
+            }
+        }
+        LOG.info("build: {} files, {} unchanged, {} to extract", files.size(), unchanged, todo.size());
+        int[] totals = new int[3];
+        int built = 0;
+        if (!todo.isEmpty()) {
+            built = extractAndStore(todo, totals, fail);
+        }
+        EntityResolver.Report res = new EntityResolver(lexicon).resolve(store);
+        store.setMeta("lastBuild", KgStore.literal(java.time.Instant.now().toString()));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return new BuildReport(files.size(), built, unchanged, failures, res.entities(), totals[1], totals[2], secs);
+    }
+
+    private static PressRelease uniqueId(PressRelease r, Set<String> ids) {
+        String id = r.id();
+        if (ids.add(id)) return r;
+        String alt = id + "-" + r.contentHash().replace("sha256:", "").substring(0, 8);
+        ids.add(alt);
+        LOG.warn("{}: another file has the document id '{}'; this one is stored as '{}'", r.source(), id, alt);
+        return new PressRelease(alt, r.source(), r.published(), r.headline(), r.issuerHint(), r.url(), r.contentHash(),
+                r.text(), r.sections());
+    }
+
+    private int extractAndStore(List<PressRelease> todo, int[] totals, Consumer<String> fail) {
+        NlpPipeline pipeline = nlp.get();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "pharmakg-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        BlockingQueue<Done> done = new ArrayBlockingQueue<>(threads * 4);
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(threads * 4);
+        progress.start("extract", todo.size());
+        Thread feeder = new Thread(() -> {
+            for (PressRelease r : todo) {
+                try {
+                    inFlight.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pool.execute(() -> {
+                    Done d;
+                    try {
+                        DocumentExtraction x = extractor.extract(pipeline.annotate(r));
+                        d = new Done(r, mapper.map(x), x.entities().size(), x.facts().size(), x.tokens(), null);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        LOG.debug("extraction failed", e);
+                        d = new Done(r, null, 0, 0, 0, r.source() + ": extraction failed: " + e);
+                    }
+                    try {
+                        done.put(d);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        }, "pharmakg-feeder");
+        feeder.setDaemon(true);
+        feeder.start();
+        int built = 0;
+        try {
+            for (int i = 0; i < todo.size(); i++) {
+                Done d = done.take();
+                inFlight.release();
+                if (d.error() != null) {
+                    fail.accept(d.error());
+                } else {
+                    store.replaceDocument(d.release().id(), d.quads());
+                    built++;
+                    totals[0] += d.entities();
+                    totals[1] += d.facts();
+                    totals[2] += d.tokens();
+                    LOG.debug("{}: {} entities, {} facts", d.release().id(), d.entities(), d.facts());
+                }
+                progress.step(d.release().source().getFileName().toString());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PharmakgException("build interrupted");
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
+        }
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return built;
+    }
+
+    /** Settings of a build. */
+    public static final class Builder {
+        private final KgStore store;
+        private Supplier<NlpPipeline> nlp;
+        private Lexicon lexicon;
+        private PressReleaseReader reader;
+        private Clock clock = Clock.systemUTC();
+        private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private Progress progress = Progress.NONE;
+        private Consumer<String> problems = m -> { };
+
+        Builder(KgStore store) { this.store = store; }
+
+        /** The NLP stage, created only when some document needs it (loading it takes seconds). */
+        public Builder nlp(Supplier<NlpPipeline> s) { this.nlp = s; return this; }
+        public Builder lexicon(Lexicon l) { this.lexicon = l; return this; }
+        public Builder reader(PressReleaseReader r) { this.reader = r; return this; }
+        public Builder clock(Clock c) { this.clock = c; return this; }
+        public Builder threads(int n) { this.threads = Math.max(1, n); return this; }
+        public Builder progress(Progress p) { this.progress = p; return this; }
+        /** Receives one message per file that could not be built (path and reason). */
+        public Builder problems(Consumer<String> p) { this.problems = p; return this; }
+        public BuildPipeline build() { return new BuildPipeline(this); }
+    }
+}
