@@ -301,7 +301,8 @@ final class CompoundRules {
                     emit.fact(v, Relation.PHASE, c, p, p.phase(), "phase/" + (planned ? "planned" : "stated"), 0.85, planned);
                 }
             }
-            for (SentenceView.Arg r : trials) {
+            // a trial is in a numbered phase; approval and filings belong to the compound
+            for (SentenceView.Arg r : p.phase().startsWith("phase-") ? trials : List.<SentenceView.Arg>of()) {
                 if (v.nearest(ps, r.tb(), r.te()) == p) {
                     emit.fact(v, Relation.PHASE, r, p, p.phase(), "phase/trial", 0.85, planned);
                 }

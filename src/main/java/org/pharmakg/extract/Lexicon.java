@@ -52,9 +52,23 @@ public final class Lexicon {
         for (EntityType t : EntityType.values()) byKey.put(t, new HashMap<>());
     }
 
-    /** Loads the lexicons from the class path; a missing file is an empty lexicon. */
+    /**
+     * Loads the lexicons from the class path; a missing file is an empty lexicon. The system property
+     * {@code pharmakg.lexicon.exclude} may name a file of names (one per line) to leave out, for
+     * generalisation checks (scripts/generalization.sh).
+     */
     public static Lexicon load() {
-        return load(Set.of());
+        String ex = System.getProperty("pharmakg.lexicon.exclude");
+        if (ex == null || ex.isBlank()) return load(Set.of());
+        try {
+            Set<String> keys = new HashSet<>();
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(ex))) {
+                if (!line.isBlank()) keys.add(Names.key(line.strip()));
+            }
+            return load(keys);
+        } catch (IOException e) {
+            throw new PharmakgException("cannot read the lexicon exclusion list " + ex + ": " + e.getMessage(), e);
+        }
     }
 
     /** Loads the lexicons leaving out every name whose key is in {@code exclude} (for generalisation checks). */

@@ -25,7 +25,7 @@ public final class MentionFinder {
             "antigen", "dna", "rna", "organ", "tissue", "antibody", "drug", "payload", "the", "a", "an", "its", "this",
             "tumor-cell", "cancer-cell", "b-cell", "t-cell", "immune", "surface", "receptor", "receptors", "kinase");
     private static final Pattern NOT_COMPANY_WORDS = Pattern.compile(
-            "(?i).*\\b(university|universit[àa]|hospital|institute|institut|society|association|conference|congress|meeting|symposium|exchange|commission|administration|agency|center|centre|college|school|foundation|council|department|ministry|court|act|program|programme|unit|ballroom|hall|session|office|division|committee|board|relations|communications|information|development|management|wire|newswire|media|news|journal|award|summit|forum|network|group|technology|technologies|platform|trial|study|phase|investor|investors|clinic)\\b.*");
+            "(?i).*\\b(university|universit[àa]|hospital|institute|institut|society|association|conference|congress|meeting|symposium|exchange|commission|administration|agency|center|centre|college|school|foundation|council|department|ministry|court|act|program|programme|unit|ballroom|hall|session|office|division|committee|board|relations|communications|information|development|management|wire|newswire|media|news|journal|award|summit|forum|technology|technologies|platform|trial|study|phase|investor|investors|clinic)\\b.*");
     private static final Pattern CORPORATE = Pattern.compile(
             "(?i).*\\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv|kk|pharmaceuticals?|therapeutics|biosciences?|biopharma|biopharmaceuticals?|pharma|biotech|biotechnology|biologics|laboratories|labs|oncology|sciences|genetics|medicines|biotherapeutics|holdings|healthcare)\\.?$");
 
@@ -41,7 +41,7 @@ public final class MentionFinder {
         lexiconMatches(s, cands);
         ruleMatches(s, cands);
         nerOrganizations(s, cands);
-        List<Mention> settled = settle(cands);
+        List<Mention> settled = settle(cands, s);
         return CompanyContext.complete(s, settled);
     }
 
@@ -143,9 +143,9 @@ public final class MentionFinder {
     }
 
     /** Keeps the best of overlapping candidates and drops those that fail their type's checks. */
-    private List<Mention> settle(List<Mention> cands) {
+    private List<Mention> settle(List<Mention> cands, Sentence s) {
         List<Mention> ok = new ArrayList<>();
-        for (Mention m : cands) if (acceptable(m)) ok.add(m);
+        for (Mention m : cands) if (acceptable(m, s)) ok.add(m);
         // lexicon and rule mentions first (longest first), CoreNLP's organisations only where they leave room
         ok.sort(Comparator.comparingInt((Mention m) -> priority(m) == 0 ? 1 : 0).thenComparingInt(m -> -m.length())
                 .thenComparingInt(m -> -priority(m)).thenComparingInt(Mention::tokBegin));
@@ -168,22 +168,30 @@ public final class MentionFinder {
         return 2;
     }
 
-    private boolean acceptable(Mention m) {
+    private boolean acceptable(Mention m, Sentence s) {
         String t = m.text().strip();
         if (t.isEmpty()) return false;
         return switch (m.type()) {
             case TARGET -> !NOT_TARGETS.contains(t.toLowerCase(Locale.ROOT)) && t.length() >= 2;
             case COMPANY -> acceptableCompany(m, t);
-            case INDICATION -> Indications.isSpecific(t);
+            case INDICATION -> Indications.isSpecific(t) && !modifiesNoun(m, s);
             case TRIAL -> t.length() >= 3 && !Trials.isStopword(t);
             default -> true;
         };
+    }
+
+    /** "cancer medicine", "tumor biology", "cancer cells": a disease word used as a modifier names no disease. */
+    private static boolean modifiesNoun(Mention m, Sentence s) {
+        if (m.entry() != null || m.tokEnd() >= s.tokens().size()) return false;
+        Token next = s.tokens().get(m.tokEnd());
+        return next.pos().startsWith("NN") && !next.word().matches("(?i:patients?|population|subjects?|indications?|setting|types?|subtypes?)|\\(.*|[A-Z]{2,}");
     }
 
     private boolean acceptableCompany(Mention m, String t) {
         if (lexicon.isNotCompany(t)) return false;
         if (m.entry() != null) return true;
         if (t.length() < 2 || t.equals(t.toLowerCase(Locale.ROOT))) return false;
+        if (t.matches("(?i)(inc|incorporated|corp|corporation|ltd|limited|llc|plc|co|company|ag|sa|gmbh|nv|group)\\.?")) return false;
         if (NOT_COMPANY_WORDS.matcher(t).matches() && !CORPORATE.matcher(t).matches()) return false;
         return true;
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class Names {
     private static final Pattern COMPANY_SUFFIX = Pattern.compile(
             "(?i)(,?\\s+(&\\s+co\\.?|&\\s+company|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\\.l\\.c|plc|gmbh|ag|s\\.?a|n\\.?v|b\\.?v|k\\.?k|s\\.?p\\.?a|se|lp|l\\.p)\\.?)+$");
-    private static final Pattern THE_GROUP = Pattern.compile("(?i)^the\\s+(.+?)\\s+group$");
+    private static final Pattern THE_GROUP = Pattern.compile("(?i)^(?:the\\s+)?(.+?)\\s+group$");
     private static final Pattern MARKS = Pattern.compile("[\u00ae\u2122\u2120^*]");
 
     private Names() {}

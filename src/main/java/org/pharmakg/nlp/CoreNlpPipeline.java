@@ -113,6 +113,14 @@ public final class CoreNlpPipeline implements NlpPipeline {
         for (int i = 0; i < in.size(); i++) {
             Token t = in.get(i);
             boolean hyphen = "-".equals(t.word()) || "HYPH".equals(t.pos());
+            Token prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            // "CDX-011": the tokenizer reads "-011" as a negative number; "BRAF-" + "mutant" likewise
+            boolean leadingHyphen = !hyphen && t.word().length() > 1 && t.word().charAt(0) == '-' && prev != null
+                    && prev.end() == t.begin() && Character.isLetterOrDigit(prev.word().charAt(prev.word().length() - 1));
+            if (leadingHyphen) {
+                out.set(out.size() - 1, merge(prev, t, text));
+                continue;
+            }
             if (hyphen && !out.isEmpty() && out.get(out.size() - 1).end() == t.begin()) {
                 Token left = out.remove(out.size() - 1);
                 Token joined = merge(left, t, text);
