@@ -27,6 +27,7 @@ public final class KgServer {
                 .enablePing(true)
                 .add("/kg", b.dataset, false)
                 .addServlet("", new Home(b.dataset));
+        for (var e : b.servlets.entrySet()) fb.addServlet(e.getKey(), e.getValue());
         if ("127.0.0.1".equals(b.host) || "localhost".equals(b.host)) {
             fb.loopback(true);
         } else {
@@ -79,6 +80,7 @@ public final class KgServer {
         private int port = 3030;
         private String host = "127.0.0.1";
         private long timeoutMillis = 30_000;
+        private final java.util.Map<String, HttpServlet> servlets = new java.util.LinkedHashMap<>();
 
         Builder(DatasetGraph dsg) { this.dataset = dsg; }
 
@@ -86,6 +88,8 @@ public final class KgServer {
         public Builder port(int p) { this.port = p; return this; }
         public Builder host(String h) { this.host = h; return this; }
         public Builder timeoutMillis(long t) { this.timeoutMillis = t; return this; }
+        /** Adds a servlet at a path spec ("/api/*", "/explore/*"): the extension point for the explorer and API. */
+        public Builder servlet(String pathSpec, HttpServlet s) { servlets.put(pathSpec, s); return this; }
         public KgServer build() { return new KgServer(this); }
     }
 }
