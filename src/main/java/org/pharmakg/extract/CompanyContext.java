@@ -23,12 +23,35 @@ final class CompanyContext {
         for (Mention c : ms) {
             if (c.type() != EntityType.COMPOUND) continue;
             for (int p = c.tokBegin() - 1; p >= Math.max(1, c.tokBegin() - 3); p--) {
-                if (!toks.get(p).word().matches("'s|’s")) continue;
+                if (!toks.get(p).word().matches("'s|’s|'|’")) continue;
                 int e = p, b = e;
                 while (b > 0 && isNameWord(toks.get(b - 1)) && e - b < 3) b--;
                 boolean pronounLike = b < e && toks.get(e - 1).word().matches("Company|Group|Corporation|Firm");
                 if (b < e && !pronounLike && free(out, b, e)) out.add(make(s, b, e, "company/possessive-before-compound", 0.8));
                 break;
+            }
+        }
+        // "Norvalis' wholly owned subsidiary", "Astrion's collaboration with …": a possessive before a business noun
+        for (int p = 1; p < toks.size(); p++) {
+            if (!toks.get(p).word().matches("'s|’s|'|’")) continue;
+            boolean business = false;
+            for (int q = p + 1; q < Math.min(toks.size(), p + 4); q++) {
+                if (toks.get(q).word().matches("(?i)subsidiar(y|ies)|partners?|partnership|collaborations?|alliance|agreement|licen[cs]e|affiliates?|unit|division|pipeline|compounds?|drugs?|ADCs?|candidates?|acquisition|shareholders?")) business = true;
+            }
+            if (!business) continue;
+            int e = p, b = e;
+            // a person has no subsidiary: CoreNLP's PERSON tag does not count against the name here
+            while (b > 0 && isCapitalNoun(toks.get(b - 1)) && e - b < 3) b--;
+            boolean pronounLike = b < e && toks.get(e - 1).word().matches("Company|Group|Corporation|Firm");
+            if (b < e && !pronounLike && free(out, b, e)) out.add(make(s, b, e, "company/possessive-business", 0.75));
+        }
+        // "the Novartis/Array co-development agreement"
+        for (Mention m : List.copyOf(out)) {
+            if (m.type() != EntityType.COMPANY || m.tokEnd() + 1 >= toks.size()) continue;
+            Token slash = toks.get(m.tokEnd()), next = toks.get(m.tokEnd() + 1);
+            if (slash.word().equals("/") && slash.begin() == toks.get(m.tokEnd() - 1).end() && next.begin() == slash.end()
+                    && isNameWord(next) && free(out, m.tokEnd() + 1, m.tokEnd() + 2)) {
+                out.add(make(s, m.tokEnd() + 1, m.tokEnd() + 2, "company/slash-pair", 0.75));
             }
         }
         // coordination lists between companies
@@ -53,8 +76,12 @@ final class CompanyContext {
     }
 
     private static boolean isNameWord(Token t) {
-        return t.pos().startsWith("NNP") && Character.isUpperCase(t.word().charAt(0)) && t.word().length() > 1
+        return t.pos().startsWith("NN") && Character.isUpperCase(t.word().charAt(0)) && t.word().length() > 1
                 && !"PERSON".equals(t.ner()) && !"LOCATION".equals(t.ner());
+    }
+
+    private static boolean isCapitalNoun(Token t) {
+        return t.pos().startsWith("NN") && Character.isUpperCase(t.word().charAt(0)) && t.word().length() > 1;
     }
 
     private static boolean free(List<Mention> ms, int b, int e) {

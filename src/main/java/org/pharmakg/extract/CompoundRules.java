@@ -45,7 +45,7 @@ final class CompoundRules {
         boolean trademark = v.words.contains("trademark");
         for (SentenceView.Arg k : cos) {
             // "Biotest's BT-062", "Genentech's Kadcyla"
-            if (v.word(k.te()).matches("'s|’s")) {
+            if (v.word(k.te()).matches("'s|’s|'|’")) {
                 SentenceView.Arg c = firstCompoundIn(v, cps, k.te() + 1, k.te() + 5);
                 if (c != null) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/possessive", 0.9, false);
             }
@@ -266,6 +266,7 @@ final class CompoundRules {
         List<SentenceView.Arg> trials = v.args(EntityType.TRIAL);
         for (SentenceView.Arg i : ins) {
             if (v.anyCue(cues, "expression", i.tb() - 6, i.tb())) continue; // "over expressed in several cancers"
+            if (negated(v, i)) continue; // "melanoma was not among them"
             for (SentenceView.Arg c : cps) {
                 emit.fact(v, Relation.INDICATION, c, i, null, "indication/same-sentence", c.tb() < i.tb() ? 0.8 : 0.7, false);
             }
@@ -283,6 +284,13 @@ final class CompoundRules {
                 }
             }
         }
+    }
+
+    private static boolean negated(SentenceView v, SentenceView.Arg a) {
+        for (int i = Math.max(0, a.tb() - 3); i < Math.min(v.size(), a.te() + 4); i++) {
+            if (v.word(i).matches("not|no|never|without|excluding|excluded|n't")) return true;
+        }
+        return false;
     }
 
     // ---- phases -------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ public final class Extractor {
     public static final List<String> ENTITY_RULES = List.of(
             "ontology/rules/entities/compounds.rules", "ontology/rules/entities/targets.rules",
             "ontology/rules/entities/indications.rules", "ontology/rules/entities/trials.rules",
-            "ontology/rules/entities/phases.rules");
+            "ontology/rules/entities/phases.rules", "ontology/rules/entities/companies.rules");
     public static final String COMPANY_RULES = "ontology/rules/relations/companies.rules";
 
     private final Lexicon lexicon;

@@ -66,7 +66,7 @@ final class PartnerRules {
     /** The possessor of the cue, the pronoun's referent, or the first company of the sentence. */
     private SentenceView.Arg anchor(SentenceView v, List<SentenceView.Arg> cos, int cue) {
         for (int i = cue - 1; i >= Math.max(0, cue - 4); i--) {
-            if (v.word(i).equals("'s") || v.word(i).equals("’s")) {
+            if (v.word(i).matches("'s|’s|'|’")) {
                 for (SentenceView.Arg a : cos) if (a.te() == i) return a;
             }
             for (SentenceView.Arg a : cos) if (a.anaphor() && a.tb() <= i && i < a.te()) return a;

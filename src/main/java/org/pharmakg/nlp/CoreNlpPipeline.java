@@ -89,7 +89,7 @@ public final class CoreNlpPipeline implements NlpPipeline {
             raw.add(new Token(l.word(), l.beginPosition() + shift, l.endPosition() + shift,
                     nz(l.tag()), nz(l.lemma()), l.ner() == null ? "O" : l.ner()));
         }
-        List<Token> tokens = joinHyphens(raw, docText);
+        List<Token> tokens = splitSlashPairs(joinHyphens(raw, docText));
         int begin = tokens.isEmpty() ? shift : tokens.get(0).begin();
         int end = tokens.isEmpty() ? shift : tokens.get(tokens.size() - 1).end();
         Sentence plain = new Sentence(index, begin, end, docText.substring(begin, end), tokens, List.of());
@@ -128,6 +128,26 @@ public final class CoreNlpPipeline implements NlpPipeline {
                     joined = merge(joined, in.get(++i), text);
                 }
                 out.add(joined);
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** "Pharma/Velora" (two names joined by a slash) becomes {@code Pharma / Velora}; "1/2" and "C/E" stay whole. */
+    static List<Token> splitSlashPairs(List<Token> in) {
+        List<Token> out = new ArrayList<>(in.size());
+        for (Token t : in) {
+            String w = t.word();
+            int slash = w.indexOf('/');
+            if (slash >= 2 && slash <= w.length() - 3 && w.indexOf('/', slash + 1) < 0
+                    && Character.isUpperCase(w.charAt(0)) && Character.isUpperCase(w.charAt(slash + 1))
+                    && w.substring(0, slash).chars().anyMatch(Character::isLowerCase)) {
+                int b = t.begin();
+                out.add(new Token(w.substring(0, slash), b, b + slash, t.pos(), w.substring(0, slash).toLowerCase(java.util.Locale.ROOT), t.ner()));
+                out.add(new Token("/", b + slash, b + slash + 1, "SYM", "/", "O"));
+                out.add(new Token(w.substring(slash + 1), b + slash + 1, t.end(), t.pos(), w.substring(slash + 1).toLowerCase(java.util.Locale.ROOT), t.ner()));
             } else {
                 out.add(t);
             }
