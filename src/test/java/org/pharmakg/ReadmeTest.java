@@ -1,0 +1,69 @@
+package org.pharmakg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pharmakg.cli.Main;
+
+/** The README's commands work as written (the launcher's arguments go to the same Main), and CI runs its test command. */
+class ReadmeTest {
+    static List<String> readmeCommands() throws Exception {
+        List<String> out = new ArrayList<>();
+        boolean inBlock = false;
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            if (line.startsWith("```")) { inBlock = !inBlock; continue; }
+            if (inBlock && line.startsWith("bin/pharmakg ")) out.add(line.replaceFirst("\\s+#.*$", "").strip());
+        }
+        return out;
+    }
+
+    @Test
+    void ciRunsTheReadmeTestCommand() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("mvn -B verify              # all tests"), "README lost its test command");
+        List<String> ci = Files.readAllLines(Path.of(".ci/run"));
+        assertTrue(ci.stream().anyMatch(l -> l.strip().equals("mvn -B verify")), ".ci/run must run exactly the README's test command");
+        assertTrue(readme.contains("bin/pharmakg up "), "README lost the command that builds and serves");
+    }
+
+    @Test
+    void everyExampleCommandRuns(@TempDir Path tmp) throws Exception {
+        List<String> cmds = readmeCommands();
+        assertTrue(cmds.size() >= 5, "README has too few examples: " + cmds);
+        Path store = tmp.resolve("store");
+        for (String c : cmds) {
+            List<String> args = new ArrayList<>(Arrays.asList(c.substring("bin/pharmakg ".length()).split("\\s+")));
+            String command = args.get(0);
+            if (command.equals("up") || command.equals("serve")) continue; // long-running; ServerTest covers serving
+            args.add(1, "--store");
+            args.add(2, store.toString());
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i).equals("-o")) args.set(i + 1, tmp.resolve(args.get(i + 1)).toString());
+            }
+            PrintStream oldOut = System.out;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            int code;
+            try {
+                code = Main.run(args.toArray(String[]::new));
+            } finally {
+                System.setOut(oldOut);
+            }
+            assertEquals(0, code, "README command failed: " + c);
+            if (command.equals("query")) {
+                assertFalse(out.toString(StandardCharsets.UTF_8).lines().count() < 2, "README query returned no rows: " + c + "\n" + out);
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.pharmakg.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pharmakg.TestSupport;
+import org.pharmakg.store.KgStore;
+
+/** The real Fuseki on a real port over a store built from the seed releases. */
+class ServerTest {
+    @TempDir static Path tmp;
+    static KgStore store;
+    static KgServer server;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        store = KgStore.open(tmp.resolve("store"));
+        TestSupport.build(store, List.of(TestSupport.data()));
+        server = KgServer.builder(store.dataset()).port(0).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+        if (store != null) store.close();
+    }
+
+    static HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String sparql(String endpoint, String q) throws Exception {
+        return get(endpoint + "?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8), "text/csv").body();
+    }
+
+    @Test
+    void answersSparqlAtBothEndpoints() throws Exception {
+        String q = "PREFIX kg: <https://w3id.org/pharmakg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                + "SELECT ?b WHERE { ?a rdfs:label \"ImmunoGen\" . ?a kg:partnerOf ?c . ?c rdfs:label ?b } ORDER BY ?b";
+        String viaSparql = sparql("/kg/sparql", q);
+        assertTrue(viaSparql.contains("Genentech") && viaSparql.contains("Amgen"), viaSparql);
+        assertEquals(viaSparql, sparql("/kg/query", q));
+    }
+
+    @Test
+    void scorerQueriesSeeEveryScoredClass() throws Exception {
+        String body = sparql("/kg/sparql", new String(getClass().getClassLoader().getResourceAsStream("eval/entities.rq").readAllBytes(), StandardCharsets.UTF_8));
+        for (String t : List.of("Company", "Compound", "Target", "Indication", "ClinicalTrial", "TrialPhase")) {
+            assertTrue(body.contains("," + t + ","), "no " + t + " through the scorer's query");
+        }
+    }
+
+    @Test
+    void graphStoreReadAndHomePage() throws Exception {
+        HttpResponse<String> g = get("/kg/get?graph=" + URLEncoder.encode("https://w3id.org/pharmakg/graph/entities", StandardCharsets.UTF_8), "text/turtle");
+        assertEquals(200, g.statusCode());
+        assertTrue(g.body().contains("trastuzumab emtansine"), "entities graph lacks the canonical label");
+        HttpResponse<String> home = get("/", "text/html");
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("/kg/sparql") && home.body().contains("press releases"), home.body());
+    }
+
+    @Test
+    void isReadOnly() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/kg/update"))
+                .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString("DROP ALL")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertNotEquals(200, r.statusCode());
+        long n = Txn.calculateRead(store.dataset(), () -> {
+            try (QueryExec qe = QueryExec.dataset(store.dataset()).query(QueryFactory.create("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")).build()) {
+                return Long.parseLong(qe.select().next().get("n").getLiteralLexicalForm());
+            }
+        });
+        assertTrue(n > 100, "the store lost its triples");
+    }
+
+    @Test
+    void everyNamedQueryParsesAndRuns() {
+        for (NamedQueries.Named q : NamedQueries.all()) {
+            assertTrue(!q.description().isBlank(), q.name() + " has no header comment");
+            Txn.executeRead(store.dataset(), () -> {
+                try (QueryExec qe = QueryExec.dataset(store.dataset()).query(q.bind(Map.of())).build()) {
+                    qe.select().forEachRemaining(row -> { });
+                }
+            });
+        }
+    }
+
+    @Test
+    void namedQueryParametersAreBoundNotSpliced() {
+        NamedQueries.Named partners = NamedQueries.load("partners");
+        int bayer = rows(partners, Map.of("company", "Bayer"));
+        assertTrue(bayer > 0, "Bayer has partners in the seeds");
+        int injected = rows(partners, Map.of("company", "Bayer\" ) } UNION { ?companyIri ?p ?o } #"));
+        assertEquals(0, injected, "an injection attempt must match nothing");
+        QueryFactory.create(partners.bind(Map.of("company", "x\" . } DROP ALL ; #")).toString()); // still one valid query
+    }
+
+    private int rows(NamedQueries.Named q, Map<String, String> params) {
+        return Txn.calculateRead(store.dataset(), () -> {
+            try (QueryExec qe = QueryExec.dataset(store.dataset()).query(q.bind(params)).build()) {
+                int n = 0;
+                var rs = qe.select();
+                while (rs.hasNext()) { rs.next(); n++; }
+                return n;
+            }
+        });
+    }
+}
