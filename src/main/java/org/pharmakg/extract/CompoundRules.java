@@ -87,13 +87,71 @@ final class CompoundRules {
             }
         }
         throughCollaboration(v, emit, cos, cps);
+        issuerAnnounces(v, emit, cos, cps, issuer);
+        inCollaborationWith(v, emit, cos, cps);
+        licensee(v, emit, cos, cps);
+    }
+
+    /**
+     * Developer from context: "Celldex Therapeutics, Inc. today announced that it has completed accrual
+     * of the EMERGE study … evaluating CDX-011" — the issuer announcing news of a compound, with no other
+     * company in the sentence, develops it.
+     */
+    private void issuerAnnounces(SentenceView v, RelationExtractor.Emitter emit, List<SentenceView.Arg> cos,
+                                 List<SentenceView.Arg> cps, int issuer) {
+        if (issuer < 0) return;
+        SentenceView.Arg subject = null;
+        for (SentenceView.Arg k : cos) {
+            if (k.entity() != issuer) return; // another company in the sentence: the rules above decide
+            if (subject == null) subject = k;
+        }
+        if (subject == null) return;
+        int announce = -1;
+        for (int i = subject.te(); i < Math.min(v.size(), subject.te() + 12); i++) {
+            if (v.word(i).matches("announced|announces|announce|reported|reports|presented|presents|unveiled")) { announce = i; break; }
+        }
+        if (announce < 0) return;
+        for (SentenceView.Arg c : cps) {
+            if (c.tb() > announce) emit.fact(v, Relation.DEVELOPS, subject, c, null, "develops/issuer-announces", 0.6, false);
+        }
+    }
+
+    /** "advancing enfortumab vedotin, in collaboration with Astellas": the partner develops it too. */
+    private void inCollaborationWith(SentenceView v, RelationExtractor.Emitter emit, List<SentenceView.Arg> cos,
+                                     List<SentenceView.Arg> cps) {
+        for (SentenceView.Arg k : cos) {
+            int b = k.tb();
+            if (b < 3 || !v.word(b - 1).equals("with") || !v.word(b - 3).matches("in|together|jointly")) continue;
+            if (!v.word(b - 2).matches("collaboration|partnership|conjunction|alliance|cooperation|co-development")) continue;
+            SentenceView.Arg c = lastCompoundBefore(cps, b);
+            if (c != null && v.clause(c.tb()) == v.clause(b)) {
+                emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/in-collaboration-with", 0.75, false);
+            }
+        }
+    }
+
+    /** "Genmab granted Janssen Biotech, Inc. an exclusive worldwide license to develop … daratumumab". */
+    private void licensee(SentenceView v, RelationExtractor.Emitter emit, List<SentenceView.Arg> cos, List<SentenceView.Arg> cps) {
+        for (SentenceView.Arg k : cos) {
+            if (k.tb() < 1 || !v.word(k.tb() - 1).matches("granted|grants|gave|gives|awarded|provided")) continue;
+            boolean licence = false;
+            for (int i = k.te(); i < Math.min(v.size(), k.te() + 8); i++) if (v.word(i).matches("licen[cs]es?|rights|option")) licence = true;
+            if (!licence) continue;
+            SentenceView.Arg c = v.nearest(cps, k.tb(), k.te());
+            if (c != null) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/licensee", 0.8, false);
+        }
     }
 
     /** A company named as a sentence's subject, not inside "of the Roche Group" or "with Genentech". */
     private static boolean isSubject(SentenceView v, SentenceView.Arg k) {
         int i = k.tb() - 1;
         if (v.word(i).equals("the")) i--;
-        return !v.word(i).matches("of|with|by|from|to|between|for|and|/|at|in|on|under|through|than");
+        if (v.word(i).matches("and|,")) {
+            // "Seattle Genetics and Takeda are jointly developing": coordinated with a subject
+            for (SentenceView.Arg o : v.args(EntityType.COMPANY)) if (o.te() == i && o != k) return isSubject(v, o);
+            return false;
+        }
+        return !v.word(i).matches("of|with|by|from|to|between|for|/|at|in|on|under|through|than");
     }
 
     private void activeVerb(SentenceView v, RelationExtractor.Emitter emit, SentenceView.Arg k, List<SentenceView.Arg> cos,
@@ -105,7 +163,12 @@ final class CompoundRules {
             if (w.equals("(")) depth++;
             if (w.equals(")")) depth--;
             if (depth > 0) continue;
-            if (v.companyBetween(i, i + 1) || w.equals(";")) return;
+            if (w.equals(";")) return;
+            if (v.companyBetween(i, i + 1)) {
+                // "Seattle Genetics and Takeda are jointly developing": a coordinated subject shares the verb
+                if (v.word(i - 1).matches("and|,|&")) continue;
+                return;
+            }
             if (cues.is("develop_verb", w) && v.sentence.tokens().get(i).pos().startsWith("VB")) { verb = i; break; }
         }
         if (verb < 0) return;
@@ -267,7 +330,13 @@ final class CompoundRules {
         for (SentenceView.Arg i : ins) {
             if (v.anyCue(cues, "expression", i.tb() - 6, i.tb())) continue; // "over expressed in several cancers"
             if (negated(v, i)) continue; // "melanoma was not among them"
-            for (SentenceView.Arg c : cps) {
+            List<SentenceView.Arg> owners = cps;
+            if (distinctEntities(cps) > 1 && distinctEntities(ins) > 1) {
+                // "enfortumab vedotin … for urothelial cancer, and tisotumab vedotin … for cervical cancer"
+                SentenceView.Arg c = lastCompoundBefore(cps, i.tb());
+                owners = c == null ? List.of() : List.of(c);
+            }
+            for (SentenceView.Arg c : owners) {
                 emit.fact(v, Relation.INDICATION, c, i, null, "indication/same-sentence", c.tb() < i.tb() ? 0.8 : 0.7, false);
             }
             for (SentenceView.Arg r : trials) {
@@ -284,6 +353,10 @@ final class CompoundRules {
                 }
             }
         }
+    }
+
+    private static long distinctEntities(List<SentenceView.Arg> as) {
+        return as.stream().map(SentenceView.Arg::entity).distinct().count();
     }
 
     private static boolean negated(SentenceView v, SentenceView.Arg a) {
@@ -320,6 +393,12 @@ final class CompoundRules {
 
     /** A stage is planned when a plan cue governs it: before it in its clause, or right after it as the verb. */
     private boolean planned(SentenceView v, SentenceView.Arg p) {
+        // "seeking approval of", "a BLA for accelerated approval of": an approval asked for, not granted
+        if ("approved".equals(p.phase())) {
+            for (int i = Math.max(0, p.tb() - 3); i < p.tb(); i++) {
+                if (v.word(i).matches("for|seeking|seek|seeks|apply|applying|support|supporting|toward|towards|requesting|request")) return true;
+            }
+        }
         for (int i = p.tb() - 1; i >= Math.max(0, p.tb() - 8); i--) {
             String w = v.word(i);
             final int at = i;

@@ -57,6 +57,19 @@ public final class Indications {
             i++;
         }
         List<String> kept = new ArrayList<>(ws.subList(i, ws.size()));
+        // qualifiers inside the name too: "hormone receptor-positive metastatic breast cancer" is breast cancer
+        for (int k = kept.size() - 2; k >= 0; k--) {
+            String w = kept.get(k);
+            boolean qualifier = QUALIFIER_SHAPE.matcher(w).matches()
+                    || QUALIFIERS.contains(w.toLowerCase(Locale.ROOT)) && !w.toLowerCase(Locale.ROOT).matches("of|the|and|or|disease|type|form");
+            if (qualifier) {
+                kept.remove(k);
+                if (k > 0 && w.matches("(?i).*-(positive|negative)") && kept.get(k - 1).matches("(?i)hormone|estrogen|oestrogen|progesterone|androgen")) {
+                    kept.remove(k - 1);
+                    k--;
+                }
+            }
+        }
         boolean titleCase = kept.stream().allMatch(w -> Character.isUpperCase(w.charAt(0)));
         List<String> out = new ArrayList<>();
         for (int k = 0; k < kept.size(); k++) {

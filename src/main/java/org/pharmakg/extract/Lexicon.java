@@ -148,7 +148,7 @@ public final class Lexicon {
         Entry e = byKey.get(type).get(k);
         if (e == null) return null;
         String letters = surface.replaceAll("[^A-Za-z]", "");
-        if (letters.length() >= 4 && letters.equals(letters.toUpperCase(Locale.ROOT))
+        if (type == EntityType.COMPANY && letters.length() >= 4 && letters.equals(letters.toUpperCase(Locale.ROOT))
                 && e.names().stream().noneMatch(n -> n.replaceAll("[^A-Za-z]", "").equals(letters))) {
             return null; // "NEEDHAM, Mass." is a dateline city, not Needham & Company
         }

@@ -86,7 +86,7 @@ public final class MentionFinder {
             }
             int b = m.tokenBegin(), e = m.tokenEnd();
             if (b > 0 && s.tokens().get(b - 1).word().matches("#|No\\.|[Aa]bstract")) continue;
-            if (type == EntityType.TRIAL && e - b > 1) {
+            if (type == EntityType.TRIAL && e - b > 1 && s.span(b, e).matches(".*(,| and | or ).*")) {
                 // a list of trial names: "EMILIA, MARIANNE and TH3RESA"
                 for (int k = b; k < e; k++) {
                     String w = s.tokens().get(k).word();
@@ -173,7 +173,7 @@ public final class MentionFinder {
         if (t.isEmpty()) return false;
         return switch (m.type()) {
             case TARGET -> !NOT_TARGETS.contains(t.toLowerCase(Locale.ROOT)) && t.length() >= 2;
-            case COMPANY -> acceptableCompany(m, t);
+            case COMPANY -> acceptableCompany(m, t) && !headOfNonCompany(m, s) && !insideTitle(m, s);
             case INDICATION -> Indications.isSpecific(t) && !modifiesNoun(m, s);
             case TRIAL -> t.length() >= 3 && !Trials.isStopword(t);
             default -> true;
@@ -185,6 +185,25 @@ public final class MentionFinder {
         if (m.entry() != null || m.tokEnd() >= s.tokens().size()) return false;
         Token next = s.tokens().get(m.tokEnd());
         return next.pos().startsWith("NN") && !next.word().matches("(?i:patients?|population|subjects?|indications?|setting|types?|subtypes?)|\\(.*|[A-Z]{2,}");
+    }
+
+    /** "European Medicines" in "European Medicines Agency": the name goes on into a body that is no company. */
+    private boolean headOfNonCompany(Mention m, Sentence s) {
+        if (m.entry() != null || m.tokEnd() >= s.tokens().size()) return false;
+        String next = s.tokens().get(m.tokEnd()).word();
+        return Character.isUpperCase(next.charAt(0)) && (NOT_COMPANY_WORDS.matcher(next).matches()
+                || lexicon.isNotCompany(m.text() + " " + next));
+    }
+
+    /** "Conference on Molecular Targets and Cancer Therapeutics": the end of a title, not a company. */
+    private static boolean insideTitle(Mention m, Sentence s) {
+        if (m.entry() != null) return false;
+        for (int i = m.tokBegin() - 1; i >= Math.max(0, m.tokBegin() - 10); i--) {
+            String w = s.tokens().get(i).word();
+            if (w.matches("Conference|Meeting|Symposium|Congress|Society|Association|Institute|University|Journal|Forum|Summit|Workshop|Foundation|Council|Program|Act")) return true;
+            if (!(Character.isUpperCase(w.charAt(0)) || w.matches("on|of|and|for|the|in|&|-"))) return false;
+        }
+        return false;
     }
 
     private boolean acceptableCompany(Mention m, String t) {

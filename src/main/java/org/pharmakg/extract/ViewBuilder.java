@@ -106,7 +106,8 @@ final class ViewBuilder {
             if ((lw.equals("we") || lw.equals("our")) && issuer >= 0) {
                 args.add(anaphor(issuer, EntityType.COMPANY, toks, i, i + 1, "anaphor/we"));
             }
-            if (w.equals("The") && i + 1 < toks.size() && toks.get(i + 1).word().equals("Company") && issuer >= 0) {
+            if (w.equals("The") && i + 1 < toks.size() && toks.get(i + 1).word().equalsIgnoreCase("company") && issuer >= 0
+                    && (toks.get(i + 1).word().equals("Company") || i == 0)) {
                 args.add(anaphor(issuer, EntityType.COMPANY, toks, i, i + 2, "anaphor/the-company"));
                 i++;
             }
@@ -136,7 +137,9 @@ final class ViewBuilder {
             boolean secondary = false;
             if (prev != null && prev.entity() != a.entity()) {
                 boolean cue = false;
-                for (int i = prev.te(); i < a.tb(); i++) {
+                // the cue governs the compound only when it stands right before it ("plus doxorubicin",
+                // "in combination with lenalidomide", "refractory to T-DM1"), not anywhere in between
+                for (int i = Math.max(prev.te(), a.tb() - 3); i < a.tb(); i++) {
                     if (cues.is("secondary", s.tokens().get(i).word())) cue = true;
                 }
                 secondary = cue || prevSecondary && onlyCoordination(s, prev.te(), a.tb());

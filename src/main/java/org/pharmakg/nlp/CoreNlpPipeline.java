@@ -63,15 +63,45 @@ public final class CoreNlpPipeline implements NlpPipeline {
         List<Sentence> out = new ArrayList<>();
         for (Section section : doc.sections()) {
             if (!isRelevant(section.kind())) continue;
-            String text = doc.text().substring(section.start(), section.end());
-            if (text.isBlank()) continue;
-            Annotation ann = new Annotation(text);
-            corenlp.annotate(ann);
-            for (CoreMap s : ann.get(CoreAnnotations.SentencesAnnotation.class)) {
-                out.add(convert(s, section.start(), out.size(), doc.text()));
+            for (int[] chunk : chunks(doc.text(), section.start(), section.end())) {
+                String text = doc.text().substring(chunk[0], chunk[1]);
+                if (text.isBlank()) continue;
+                Annotation ann = new Annotation(text);
+                corenlp.annotate(ann);
+                for (CoreMap s : ann.get(CoreAnnotations.SentencesAnnotation.class)) {
+                    out.add(convert(s, chunk[0], out.size(), doc.text()));
+                }
             }
         }
         return new AnnotatedDocument(doc, out);
+    }
+
+    /**
+     * Splits a section after heading-like lines ("About Seattle Genetics", "July 11, 2012",
+     * "IMGN901 Oral Presentation": at most eight words, no closing punctuation, the next line
+     * starting a new block), which CoreNLP would otherwise run into the next sentence.
+     */
+    static List<int[]> chunks(String text, int start, int end) {
+        List<int[]> out = new ArrayList<>();
+        int chunkStart = start;
+        int lineStart = start;
+        while (lineStart < end) {
+            int nl = text.indexOf('\n', lineStart);
+            if (nl < 0 || nl >= end) break;
+            String line = text.substring(lineStart, nl).strip();
+            int next = nl + 1;
+            while (next < end && Character.isWhitespace(text.charAt(next))) next++;
+            boolean heading = !line.isEmpty() && line.split("\\s+").length <= 8
+                    && !line.matches(".*[.,;:!?\"”’')(–—-]$") && next < end
+                    && (Character.isUpperCase(text.charAt(next)) || Character.isDigit(text.charAt(next)));
+            if (heading) {
+                out.add(new int[] {chunkStart, nl});
+                chunkStart = nl + 1;
+            }
+            lineStart = nl + 1;
+        }
+        out.add(new int[] {chunkStart, end});
+        return out;
     }
 
     /** Sections that can state facts; forward-looking statements, contacts and tables cannot. */
