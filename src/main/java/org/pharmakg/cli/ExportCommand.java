@@ -21,8 +21,11 @@ import picocli.CommandLine.Option;
 final class ExportCommand implements Callable<Integer> {
     @Mixin StoreOption store;
 
-    @Option(names = "--format", defaultValue = "ttl", description = "ttl, trig, nq or jsonld (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "ttl", description = "ttl, trig, nq, jsonld, graphml or cytoscape (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--view", defaultValue = "all", description = "For graphml and cytoscape: partner, compound or all (default: ${DEFAULT-VALUE}).")
+    String view;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: stdout).")
     Path output;
@@ -49,12 +52,13 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (format.equals("graphml") || format.equals("cytoscape")) return exportNetwork();
         RDFFormat fmt = switch (format) {
             case "ttl", "turtle" -> RDFFormat.TURTLE_PRETTY;
             case "trig" -> RDFFormat.TRIG_PRETTY;
             case "nq", "nquads" -> RDFFormat.NQUADS;
             case "jsonld", "json-ld" -> RDFFormat.JSONLD11;
-            default -> throw new Main.UsageException("unknown --format " + format + "; use ttl, trig, nq or jsonld");
+            default -> throw new Main.UsageException("unknown --format " + format + "; use ttl, trig, nq, jsonld, graphml or cytoscape");
         };
         try (KgStore s = KgStore.open(store.store);
              OutputStream out = output == null ? new NonClosing(System.out) : Files.newOutputStream(output)) {
@@ -71,6 +75,21 @@ final class ExportCommand implements Callable<Integer> {
                     RDFDataMgr.write(out, copy, fmt);
                 }
             });
+        }
+        if (output != null) System.err.println("pharmakg: wrote " + output);
+        return Main.OK;
+    }
+
+    /** A network view (partner, compound, all) as GraphML or Cytoscape JSON. */
+    private Integer exportNetwork() throws IOException {
+        if (!java.util.List.of("partner", "compound", "all").contains(view)) {
+            throw new Main.UsageException("unknown --view " + view + "; use partner, compound or all");
+        }
+        try (KgStore s = KgStore.open(store.store);
+             OutputStream out = output == null ? new NonClosing(System.out) : Files.newOutputStream(output)) {
+            org.pharmakg.serve.Network n = org.pharmakg.serve.GraphViews.view(s.dataset(), view);
+            if (format.equals("graphml")) org.pharmakg.export.NetworkWriter.graphml(n, out);
+            else org.pharmakg.export.NetworkWriter.cytoscape(n, out);
         }
         if (output != null) System.err.println("pharmakg: wrote " + output);
         return Main.OK;

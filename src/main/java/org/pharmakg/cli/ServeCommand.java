@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
         s.ensureOntology();
         KgServer server;
         try {
-            server = KgServer.builder(s.dataset()).host(host).port(port).timeoutMillis(timeout * 1000L).build().start();
+            server = org.pharmakg.serve.Explorer.mount(KgServer.builder(s.dataset()).host(host).port(port).timeoutMillis(timeout * 1000L), s.dataset()).build().start();
         } catch (RuntimeException e) {
             s.close();
             throw new Main.EnvironmentException(e.getMessage());

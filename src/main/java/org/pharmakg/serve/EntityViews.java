@@ -1,0 +1,252 @@
+package org.pharmakg.serve;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.pharmakg.serve.Sparql.Row;
+
+/**
+ * What the explorer shows about single things: a name search, an entity with its facts and their
+ * evidence, and a press release with its text. Results are plain maps and lists, ready for JSON.
+ * Every user value reaches SPARQL as a bound RDF term.
+ *
+ * <pre>
+ * List&lt;Map&lt;String, Object&gt;&gt; hits = EntityViews.search(dsg, "kadcyla", 50);
+ * Optional&lt;Map&lt;String, Object&gt;&gt; e = EntityViews.entity(dsg, "https://w3id.org/pharmakg/id/company/bayer");
+ * </pre>
+ */
+public final class EntityViews {
+    private EntityViews() {}
+
+    /**
+     * Entities whose label or an alternative label contains {@code q} (any case): iri, type, label
+     * and the name that matched; exact matches first, then names starting with q, then the rest.
+     */
+    public static List<Map<String, Object>> search(DatasetGraph dsg, String q, int limit) {
+        String needle = q == null ? "" : q.strip();
+        if (needle.isEmpty()) return List.of();
+        ParameterizedSparqlString pss = Sparql.query("""
+                SELECT DISTINCT ?e ?class ?label ?matched WHERE {
+                  ?e rdfs:label|skos:altLabel ?matched .
+                  FILTER(CONTAINS(LCASE(STR(?matched)), LCASE(?q)))
+                  VALUES ?class { kg:Company kg:Compound kg:Target kg:Indication kg:ClinicalTrial kg:TrialPhase }
+                  ?e a ?class .
+                  OPTIONAL { ?e rdfs:label ?label }
+                }""");
+        pss.setLiteral("q", needle);
+        String lower = needle.toLowerCase(Locale.ROOT);
+        Map<String, Map<String, Object>> best = new LinkedHashMap<>();
+        Map<String, Integer> rank = new LinkedHashMap<>();
+        Txn.executeRead(dsg, () -> {
+            for (Row r : Sparql.select(dsg, pss)) {
+                String e = r.str("e"), matched = r.str("matched");
+                String label = r.str("label") == null ? matched : r.str("label");
+                String m = matched.toLowerCase(Locale.ROOT);
+                int rk = (m.equals(lower) ? 0 : m.startsWith(lower) ? 2 : 4) + (matched.equals(label) ? 0 : 1);
+                if (rank.containsKey(e) && rank.get(e) <= rk) continue;
+                rank.put(e, rk);
+                Map<String, Object> hit = new LinkedHashMap<>();
+                hit.put("iri", e);
+                hit.put("type", Sparql.localName(r.str("class")));
+                hit.put("label", label);
+                hit.put("matched", matched);
+                best.put(e, hit);
+            }
+        });
+        return best.keySet().stream()
+                .sorted(Comparator.comparing((String e) -> rank.get(e))
+                        .thenComparing(e -> String.valueOf(best.get(e).get("label")).toLowerCase(Locale.ROOT))
+                        .thenComparing(e -> e))
+                .limit(limit)
+                .map(best::get)
+                .toList();
+    }
+
+    /**
+     * An entity: label, type, aliases, identifiers (with links where the scheme is known), facts
+     * out and in grouped by relation, each fact with its evidence, and the releases mentioning it.
+     * Empty when the IRI names nothing in the store.
+     */
+    public static Optional<Map<String, Object>> entity(DatasetGraph dsg, String iri) {
+        return Txn.calculateRead(dsg, () -> {
+            ParameterizedSparqlString basics = Sparql.query("""
+                    SELECT ?p ?o WHERE {
+                      ?e ?p ?o .
+                      FILTER(?p IN (rdf:type, rdfs:label, skos:altLabel, skos:exactMatch, kg:ticker, kg:chemblId, kg:hgncSymbol))
+                    }""");
+            basics.setIri("e", iri);
+            List<Row> rows = Sparql.select(dsg, basics);
+            if (rows.isEmpty()) return Optional.empty();
+            String label = null, type = null;
+            List<String> aliases = new ArrayList<>();
+            List<Map<String, Object>> ids = new ArrayList<>();
+            for (Row r : rows) {
+                String p = Sparql.localName(r.str("p")), o = r.str("o");
+                switch (p) {
+                    case "label" -> label = o;
+                    case "altLabel" -> { if (!aliases.contains(o)) aliases.add(o); }
+                    case "type" -> {
+                        String t = Sparql.localName(o);
+                        if (Sparql.TYPES.contains(t) || (type == null && r.node("o").isURI() && o.startsWith("https://w3id.org/pharmakg/ontology#"))) type = t;
+                    }
+                    default -> {
+                        Map<String, Object> id = Identifiers.describe(p, o);
+                        if (!ids.contains(id)) ids.add(id);
+                    }
+                }
+            }
+            aliases.sort(String.CASE_INSENSITIVE_ORDER);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("iri", iri);
+            out.put("label", label == null ? Sparql.localName(iri) : label);
+            out.put("type", type);
+            out.put("aliases", aliases);
+            out.put("identifiers", ids);
+            Facts facts = Facts.of(dsg, iri);
+            out.put("out", facts.outgoing());
+            out.put("in", facts.incoming());
+            out.put("documents", mentionedIn(dsg, iri));
+            return Optional.of(out);
+        });
+    }
+
+    /** A press release: headline, release date, source file, issuer and the cleaned text. */
+    public static Optional<Map<String, Object>> document(DatasetGraph dsg, String iri) {
+        ParameterizedSparqlString pss = Sparql.query("""
+                SELECT ?headline ?date ?source ?text ?issuer ?issuerLabel WHERE {
+                  ?d a kg:PressRelease .
+                  OPTIONAL { ?d kg:headline ?headline }
+                  OPTIONAL { ?d kg:releaseDate ?date }
+                  OPTIONAL { ?d kg:sourceFile ?source }
+                  OPTIONAL { ?d kg:text ?text }
+                  OPTIONAL { ?d kg:issuer ?issuer . OPTIONAL { ?issuer rdfs:label ?issuerLabel } }
+                }""");
+        pss.setIri("d", iri);
+        return Txn.calculateRead(dsg, () -> {
+            List<Row> rows = Sparql.select(dsg, pss);
+            if (rows.isEmpty()) return Optional.empty();
+            Row r = rows.get(0);
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("iri", iri);
+            d.put("headline", r.str("headline"));
+            d.put("date", r.str("date"));
+            d.put("source", r.str("source"));
+            if (r.str("issuer") != null) d.put("issuer", Map.of("iri", r.str("issuer"), "label", String.valueOf(r.str("issuerLabel"))));
+            d.put("text", r.str("text") == null ? "" : r.str("text"));
+            return Optional.of(d);
+        });
+    }
+
+    private static List<Map<String, Object>> mentionedIn(DatasetGraph dsg, String iri) {
+        ParameterizedSparqlString pss = Sparql.query("""
+                SELECT DISTINCT ?d ?headline ?date WHERE {
+                  ?d kg:mentions ?e . OPTIONAL { ?d kg:headline ?headline } OPTIONAL { ?d kg:releaseDate ?date }
+                } ORDER BY ?date ?d""");
+        pss.setIri("e", iri);
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Row r : Sparql.select(dsg, pss)) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("iri", r.str("d"));
+            d.put("headline", r.str("headline"));
+            d.put("date", r.str("date"));
+            docs.add(d);
+        }
+        return docs;
+    }
+
+    /** The facts around one entity, with their evidence. */
+    private record Facts(List<Map<String, Object>> outgoing, List<Map<String, Object>> incoming) {
+        static Facts of(DatasetGraph dsg, String iri) {
+            ParameterizedSparqlString ev = Sparql.query("""
+                    SELECT DISTINCT ?ev ?s ?p ?o ?sentence ?start ?end ?doc ?date ?headline ?extractor ?confidence ?status WHERE {
+                      { ?ev rdf:subject ?e } UNION { ?ev rdf:object ?e }
+                      ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+                      OPTIONAL { ?ev kg:sentence ?sentence }
+                      OPTIONAL { ?ev oa:hasSelector ?sel . ?sel oa:start ?start ; oa:end ?end }
+                      OPTIONAL { ?ev prov:wasDerivedFrom ?doc .
+                                 OPTIONAL { ?doc kg:releaseDate ?date } OPTIONAL { ?doc kg:headline ?headline } }
+                      OPTIONAL { ?ev kg:extractor ?extractor }
+                      OPTIONAL { ?ev kg:confidence ?confidence }
+                      OPTIONAL { ?ev kg:status ?status }
+                    } ORDER BY ?date ?doc ?start ?ev""");
+            ev.setIri("e", iri);
+            Map<String, List<Map<String, Object>>> evidence = new LinkedHashMap<>();
+            for (Row r : Sparql.select(dsg, ev)) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("iri", r.str("ev"));
+                e.put("sentence", r.str("sentence"));
+                e.put("start", r.integer("start"));
+                e.put("end", r.integer("end"));
+                e.put("date", r.str("date"));
+                e.put("document", r.str("doc"));
+                e.put("headline", r.str("headline"));
+                e.put("extractor", r.str("extractor"));
+                e.put("confidence", r.decimal("confidence"));
+                e.put("status", r.str("status") == null ? null : Sparql.localName(r.str("status")));
+                String key = r.str("s") + " " + r.str("p") + " " + r.str("o");
+                evidence.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+            }
+            ParameterizedSparqlString facts = Sparql.query("""
+                    SELECT DISTINCT ?s ?p ?o ?dir ?label ?class WHERE {
+                      VALUES ?p { kg:partnerOf kg:subsidiaryOf kg:develops kg:evaluates kg:targets kg:indication kg:phase kg:plannedPhase }
+                      { ?e ?p ?o . BIND(?e AS ?s) BIND(?o AS ?other) BIND("out" AS ?dir) }
+                      UNION
+                      { ?s ?p ?e . BIND(?e AS ?o) BIND(?s AS ?other) BIND("in" AS ?dir) }
+                      OPTIONAL { ?other rdfs:label ?label }
+                      OPTIONAL { VALUES ?class { kg:Company kg:Compound kg:Target kg:Indication kg:ClinicalTrial kg:TrialPhase }
+                                 ?other a ?class }
+                    } ORDER BY LCASE(STR(?label))""");
+            facts.setIri("e", iri);
+            Map<String, Map<String, Map<String, Object>>> out = new TreeMap<>(Comparator.comparing(Facts::relationOrder));
+            Map<String, Map<String, Map<String, Object>>> in = new TreeMap<>(Comparator.comparing(Facts::relationOrder));
+            for (Row r : Sparql.select(dsg, facts)) {
+                String s = r.str("s"), p = r.str("p"), o = r.str("o");
+                String rel = Sparql.localName(p);
+                boolean symmetric = rel.equals("partnerOf");
+                boolean outgoing = "out".equals(r.str("dir")) || symmetric;
+                String other = iri.equals(s) ? o : s;
+                var group = (outgoing ? out : in).computeIfAbsent(rel, k -> new LinkedHashMap<>());
+                Map<String, Object> fact = group.computeIfAbsent(other, k -> {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("iri", other);
+                    f.put("label", r.str("label") == null ? Sparql.localName(other) : r.str("label"));
+                    f.put("type", r.str("class") == null ? null : Sparql.localName(r.str("class")));
+                    f.put("evidence", new ArrayList<Map<String, Object>>());
+                    return f;
+                });
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> list = (List<Map<String, Object>>) fact.get("evidence");
+                List<String> keys = new ArrayList<>(List.of(s + " " + p + " " + o));
+                if (symmetric) keys.add(o + " " + p + " " + s);
+                for (String k : keys) {
+                    for (Map<String, Object> e : evidence.getOrDefault(k, List.of())) if (!list.contains(e)) list.add(e);
+                }
+            }
+            return new Facts(groups(out), groups(in));
+        }
+
+        private static List<Map<String, Object>> groups(Map<String, Map<String, Map<String, Object>>> byRelation) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (var e : byRelation.entrySet()) {
+                Map<String, Object> g = new LinkedHashMap<>();
+                g.put("relation", e.getKey());
+                g.put("facts", new ArrayList<>(e.getValue().values()));
+                out.add(g);
+            }
+            return out;
+        }
+
+        private static int relationOrder(String rel) {
+            int i = Sparql.RELATIONS.indexOf(rel);
+            return i < 0 ? Sparql.RELATIONS.size() : i;
+        }
+    }
+}

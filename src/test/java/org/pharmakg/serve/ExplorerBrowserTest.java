@@ -1,0 +1,189 @@
+package org.pharmakg.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The explorer as a person uses it: the real pages in headless Chromium (Debian's chromium and
+ * chromium-driver) against the real server on the seed store. A screenshot of each page goes to
+ * {@code target/screenshots/}. Without chromium the tests fail and say how to install it.
+ */
+class ExplorerBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @TempDir static Path dir;
+    static SeedServer seed;
+    static WebDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
+        seed = SeedServer.start(dir);
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,800", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        driver = new ChromeDriver(o);
+        // a 1280x800 viewport, whatever the window decorations take
+        long dh = ((Number) js("return window.outerHeight - window.innerHeight")).longValue();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800 + (int) dh));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (driver != null) driver.quit();
+        } finally {
+            if (seed != null) seed.close();
+        }
+    }
+
+    private static WebDriverWait waiting() { return new WebDriverWait(driver, Duration.ofSeconds(20)); }
+
+    private static Object js(String script) { return ((JavascriptExecutor) driver).executeScript(script); }
+
+    private static void screenshot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void noErrorShown() {
+        List<WebElement> errors = driver.findElements(By.cssSelector(".error"));
+        assertTrue(errors.isEmpty(), () -> "the page shows an error: " + errors.get(0).getText());
+    }
+
+    @Test
+    void searchFindsKadcylaAndOpensTrastuzumabEmtansineWithEvidence() throws Exception {
+        driver.get(seed.url("/explore/"));
+        WebElement q = waiting().until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        q.sendKeys("Kadcyla", Keys.ENTER);
+        waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("trastuzumab emtansine")));
+        // the result list may re-render while typing settles: find and click in one step, retrying on staleness
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("results")).getText().contains("Kadcyla"));
+        screenshot("1-search");
+
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.linkText("trastuzumab emtansine")).click();
+            return true;
+        });
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#facts ol.evidence li")));
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
+                d.findElement(By.tagName("h1")).getText().replace("Compound", "").strip().equals("trastuzumab emtansine"));
+        List<WebElement> evidence = driver.findElements(By.cssSelector("#facts ol.evidence li"));
+        assertFalse(evidence.isEmpty());
+        assertFalse(evidence.get(0).findElement(By.tagName("blockquote")).getText().isBlank());
+        assertTrue(driver.findElement(By.cssSelector(".facts-meta")).getText().contains("T-DM1"));
+        noErrorShown();
+        screenshot("2-entity");
+
+        // the source release, highlighted at the evidence offsets
+        WebElement source = evidence.get(0).findElement(By.cssSelector(".meta a"));
+        String sentence = evidence.get(0).findElement(By.tagName("blockquote")).getText();
+        source.click();
+        WebElement mark = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("mark#evidence")));
+        assertFalse(mark.getText().isBlank());
+        assertTrue(sentence.replaceAll("\\s+", " ").contains(mark.getText().replaceAll("\\s+", " ")),
+                mark.getText() + " is not in " + sentence);
+        noErrorShown();
+        screenshot("3-document");
+    }
+
+    @Test
+    void partnerNetworkDrawsOneNodePerCompanyAndFiltersByYear() throws Exception {
+        driver.get(seed.url("/explore/partners.html"));
+        waiting().until(d -> js("return window.pkgPartnerNetwork ? window.pkgPartnerNetwork.nodes : null") != null);
+        long nodes = ((Number) js("return window.pkgPartnerNetwork.nodes")).longValue();
+        assertEquals(seed.companies(), nodes);
+        assertEquals(String.valueOf(nodes), driver.findElement(By.id("graph")).getAttribute("data-node-count"));
+        assertFalse(driver.findElements(By.cssSelector("#graph canvas")).isEmpty(), "cytoscape drew on a canvas");
+        noErrorShown();
+        screenshot("4-partners");
+
+        new Select(driver.findElement(By.id("from"))).selectByVisibleText("2013");
+        waiting().until(d -> ((Number) js("return window.pkgPartnerNetwork.nodes")).longValue() < nodes);
+        new Select(driver.findElement(By.id("from"))).selectByVisibleText("any year");
+        waiting().until(d -> ((Number) js("return window.pkgPartnerNetwork.nodes")).longValue() == nodes);
+    }
+
+    @Test
+    void compoundNetworkShowsAllFourKindsOfNode() throws Exception {
+        driver.get(seed.url("/explore/compounds.html"));
+        waiting().until(d -> js("return window.pkgCompoundNetwork ? window.pkgCompoundNetwork.nodes : null") != null);
+        assertTrue(((Number) js("return window.pkgCompoundNetwork.nodes")).intValue() > 10);
+        String summary = driver.findElement(By.id("summary")).getText();
+        assertTrue(summary.matches("\\d+ companies, \\d+ compounds, \\d+ targets, \\d+ indications"), summary);
+        assertFalse(summary.contains(" 0 "), summary);
+        noErrorShown();
+        screenshot("5-compounds");
+    }
+
+    @Test
+    void pipelineTableFiltersAndSorts() throws Exception {
+        driver.get(seed.url("/explore/pipeline.html"));
+        waiting().until(d -> js("return window.pkgPipeline ? window.pkgPipeline.rows : null") != null);
+        long total = ((Number) js("return window.pkgPipeline.total")).longValue();
+        assertEquals(total, driver.findElements(By.cssSelector("#pipeline tbody tr")).size());
+        assertFalse(driver.findElements(By.cssSelector("#timeline svg circle")).isEmpty(), "the timeline has points");
+        screenshot("6-pipeline");
+        js("document.getElementById('timeline').scrollIntoView({block: 'center'})");
+        screenshot("6b-pipeline-timeline");
+        js("window.scrollTo(0, 0)");
+
+        new Select(driver.findElement(By.id("f-target"))).selectByVisibleText("HER2");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#pipeline tbody tr"));
+        assertTrue(rows.size() >= 1 && rows.size() < total);
+        assertTrue(rows.stream().anyMatch(r -> r.getText().contains("trastuzumab emtansine")));
+        new Select(driver.findElement(By.id("f-target"))).selectByVisibleText("all");
+
+        driver.findElement(By.cssSelector("th[data-key=phase]")).click();
+        driver.findElement(By.cssSelector("th[data-key=phase]")).click();   // descending: furthest first
+        String first = driver.findElement(By.cssSelector("#pipeline tbody tr td:nth-child(5)")).getText();
+        assertEquals("Approved", first);
+        noErrorShown();
+    }
+
+    @Test
+    void sparqlPageRunsPartnersQueryAndShowsRows() throws Exception {
+        driver.get(seed.url("/explore/sparql.html"));
+        WebElement partners = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#queries li[data-name=partners]")));
+        partners.click();
+        String text = driver.findElement(By.id("query")).getAttribute("value");
+        assertTrue(text.contains("kg:partnerOf"), "the editor holds partners.rq");
+        driver.findElement(By.id("run")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result-table tbody tr")));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#result-table tbody tr"));
+        assertTrue(rows.size() > 0);
+        assertTrue(driver.findElement(By.cssSelector("#result-table thead")).getText().contains("companyName"));
+        assertTrue(driver.findElement(By.id("csv")).isEnabled(), "CSV download is offered");
+        noErrorShown();
+        js("document.querySelector('.results-bar').scrollIntoView({block: 'start'})");
+        screenshot("7-sparql");
+    }
+}

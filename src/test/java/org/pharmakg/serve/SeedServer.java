@@ -1,0 +1,75 @@
+package org.pharmakg.serve;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pharmakg.extract.Extractor;
+import org.pharmakg.ingest.PressReleaseReader;
+import org.pharmakg.ingest.ReaderOptions;
+import org.pharmakg.nlp.CoreNlpPipeline;
+import org.pharmakg.pipeline.BuildPipeline;
+import org.pharmakg.pipeline.BuildReport;
+import org.pharmakg.store.KgStore;
+
+/**
+ * For the explorer tests: a store built from the seed releases in {@code data/} by the real
+ * pipeline, served by the real server (with the explorer mounted) on a free port.
+ *
+ * <pre>
+ * try (SeedServer s = SeedServer.start(tempDir)) { ... s.url("/explore/") ... }
+ * </pre>
+ */
+final class SeedServer implements AutoCloseable {
+    final KgStore store;
+    final KgServer server;
+
+    private SeedServer(KgStore store, KgServer server) {
+        this.store = store;
+        this.server = server;
+    }
+
+    static SeedServer start(Path dir) {
+        KgStore store = KgStore.open(dir.resolve("store"));
+        try {
+            List<String> problems = new ArrayList<>();
+            BuildReport r = BuildPipeline.builder(store)
+                    .nlp(() -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build())
+                    .reader(new PressReleaseReader(ReaderOptions.defaults()))
+                    .problems(problems::add)
+                    .build()
+                    .run(List.of(Path.of("data")));
+            if (!r.failures().isEmpty() || !problems.isEmpty()) {
+                throw new IllegalStateException("the seed build failed: " + r.summary() + " " + problems);
+            }
+            store.ensureOntology();
+            KgServer server = Explorer.mount(KgServer.builder(store.dataset()).port(0), store.dataset()).build().start();
+            return new SeedServer(store, server);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    String url(String path) { return "http://127.0.0.1:" + server.port() + path; }
+
+    /** A number the store itself gives, to compare pages and API answers with. */
+    long count(String sparqlBody) {
+        var q = Sparql.query(sparqlBody);
+        return org.apache.jena.system.Txn.calculateRead(store.dataset(), () -> {
+            List<Sparql.Row> rows = Sparql.select(store.dataset(), q);
+            return Long.parseLong(rows.get(0).str("n"));
+        });
+    }
+
+    long companies() { return count("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a kg:Company }"); }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } finally {
+            store.close();
+        }
+    }
+
+}
