@@ -43,6 +43,8 @@ public final class Lexicon {
             EntityType.COMPANY, "ontology/lexicon/companies.tsv");
 
     private final Map<EntityType, Map<String, Entry>> byKey = new HashMap<>();
+    /** Plain {@link Names#key} of every name (and, for companies, of the name without its suffix) to entries. */
+    private final Map<String, List<Entry>> byPlainKey = new HashMap<>();
     private final Set<String> caseSensitive = new HashSet<>();
     private final Set<String> notCompanies = new HashSet<>();
     private final List<Entry> entries = new ArrayList<>();
@@ -108,6 +110,10 @@ public final class Lexicon {
                 String k = Names.typedKey(type, n);
                 if (k.isEmpty()) continue;
                 byKey.get(type).putIfAbsent(k, e);
+                for (String pk : new String[] {Names.key(n), k}) {
+                    List<Entry> l = byPlainKey.computeIfAbsent(pk, x -> new ArrayList<>(1));
+                    if (!l.contains(e)) l.add(e);
+                }
                 if (Names.isShortAbbreviation(n)) caseSensitive.add(type + ":" + k);
                 maxTokens = Math.max(maxTokens, n.split("[\\s]+").length + 2);
             }
@@ -158,6 +164,14 @@ public final class Lexicon {
             if (!longForm) return null;
         }
         return e;
+    }
+
+    /**
+     * Entries having a name whose plain key is {@code key} (the concatenated {@link Names#tokenKey}s of a
+     * span); the caller confirms a hit with {@link #lookup}, which honours case for abbreviations.
+     */
+    public List<Entry> candidates(String key) {
+        return byPlainKey.getOrDefault(key, List.of());
     }
 
     /** True when the name is a known non-company organisation (newswire, exchange, regulator, society…). */

@@ -48,16 +48,21 @@ public final class MentionFinder {
     private void lexiconMatches(Sentence s, List<Mention> out) {
         List<Token> toks = s.tokens();
         int max = lexicon.maxTokens();
+        String[] pieces = new String[toks.size()];
+        for (int i = 0; i < toks.size(); i++) pieces[i] = Names.tokenKey(toks.get(i).word());
+        StringBuilder key = new StringBuilder();
         for (int i = 0; i < toks.size(); i++) {
             if (!startsName(toks.get(i))) continue;
-            for (int j = Math.min(toks.size(), i + max); j > i; j--) {
+            key.setLength(0);
+            for (int j = i + 1; j <= Math.min(toks.size(), i + max); j++) {
+                key.append(pieces[j - 1]);
                 if (!endsName(toks.get(j - 1))) continue;
+                List<Lexicon.Entry> cands = lexicon.candidates(key.toString());
+                if (cands.isEmpty()) continue;
                 String text = s.span(i, j);
-                for (EntityType t : List.of(EntityType.COMPOUND, EntityType.TARGET, EntityType.INDICATION, EntityType.COMPANY)) {
-                    Lexicon.Entry e = lexicon.lookup(t, text);
-                    if (e != null) {
-                        out.add(mention(s, t, i, j, "lexicon/" + t.segment(), 0.95, e, null));
-                    }
+                for (Lexicon.Entry c : cands) {
+                    Lexicon.Entry e = lexicon.lookup(c.type(), text); // confirms case rules for abbreviations
+                    if (e != null) out.add(mention(s, c.type(), i, j, "lexicon/" + c.type().segment(), 0.95, e, null));
                 }
             }
         }

@@ -19,7 +19,8 @@ public final class Names {
 
     /** Case-, space- and punctuation-free comparison key ("T-DM1" and "TDM1" share one). */
     public static String key(String name) {
-        String s = fold(name).toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace("'s ", " ");
+        String s = isPlainAscii(name) ? name : fold(name);
+        s = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace("'s ", " ");
         s = s.replace("leukaemia", "leukemia").replace("tumour", "tumor").replace("oesophag", "esophag");
         s = MARKS.matcher(s).replaceAll("");
         s = s.replaceFirst("^the\\s+", "");
@@ -54,6 +55,20 @@ public final class Names {
         String s = fold(MARKS.matcher(name).replaceAll("")).toLowerCase(Locale.ROOT).replace("+", "plus");
         s = s.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return s.isEmpty() ? "x" : s;
+    }
+
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) > 127) return false;
+        return true;
+    }
+
+    /**
+     * The key piece of one token: {@link #key} of a span is the concatenation of its tokens' pieces
+     * (a possessive "'s" contributes nothing), so lexicon look-ups need no per-span normalisation.
+     */
+    public static String tokenKey(String token) {
+        if (token.equals("'s") || token.equals("’s")) return "";
+        return key(token);
     }
 
     /** Unicode to plain ASCII where possible ("Waldenström" -> "Waldenstrom"). */

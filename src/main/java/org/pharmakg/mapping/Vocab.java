@@ -12,6 +12,12 @@ import org.pharmakg.extract.Names;
  * <pre>Node c = Vocab.entity(EntityType.COMPOUND, "trastuzumab emtansine"); // …/id/compound/trastuzumab-emtansine</pre>
  */
 public final class Vocab {
+    static {
+        // Jena must be initialised before org.apache.jena.vocabulary.RDF is touched, or RDF's static
+        // fields are read while still null (a class-initialisation cycle) when this is the first Jena use.
+        org.apache.jena.sys.JenaSystem.init();
+    }
+
     public static final String KG = "https://w3id.org/pharmakg/ontology#";
     public static final String ID = "https://w3id.org/pharmakg/id/";
     public static final String GRAPH = "https://w3id.org/pharmakg/graph/";

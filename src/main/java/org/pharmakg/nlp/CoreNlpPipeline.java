@@ -31,7 +31,7 @@ public final class CoreNlpPipeline implements NlpPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(CoreNlpPipeline.class);
 
     private final StanfordCoreNLP corenlp;
-    private final List<TokenRules> rules;
+    private final TokenRules rules;
 
     private CoreNlpPipeline(Builder b) {
         long t0 = System.nanoTime();
@@ -51,8 +51,8 @@ public final class CoreNlpPipeline implements NlpPipeline {
             throw new NlpException("cannot load the CoreNLP models (" + e.getMessage()
                     + "); run `mvn -B package` once so Maven fetches stanford-corenlp:models", e);
         }
-        this.rules = b.ruleFiles.stream().map(TokenRules::load).toList();
-        LOG.info("NLP: CoreNLP {} loaded with {} rule files in {} s", b.annotators, rules.size(),
+        this.rules = TokenRules.concat(b.ruleFiles.stream().map(TokenRules::load).toList());
+        LOG.info("NLP: CoreNLP {} loaded with {} rules from {} files in {} s", b.annotators, rules.rules().size(), b.ruleFiles.size(),
                 String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
@@ -124,11 +124,9 @@ public final class CoreNlpPipeline implements NlpPipeline {
         int end = tokens.isEmpty() ? shift : tokens.get(tokens.size() - 1).end();
         Sentence plain = new Sentence(index, begin, end, docText.substring(begin, end), tokens, List.of());
         List<RuleMatch> matches = new ArrayList<>();
-        for (TokenRules r : rules) {
-            for (TokenRules.Match m : r.apply(plain, null)) {
-                int[] g = m.group("$e");
-                matches.add(new RuleMatch(m.label(), m.name(), g == null ? m.begin() : g[0], g == null ? m.end() : g[1]));
-            }
+        for (TokenRules.Match m : rules.apply(plain, null)) {
+            int[] g = m.group("$e");
+            matches.add(new RuleMatch(m.label(), m.name(), g == null ? m.begin() : g[0], g == null ? m.end() : g[1]));
         }
         return new Sentence(index, begin, end, plain.text(), tokens, matches);
     }

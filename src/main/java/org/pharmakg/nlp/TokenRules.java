@@ -67,6 +67,17 @@ public final class TokenRules {
     }
 
     public String origin() { return origin; }
+
+    /** Several rule files as one, so a sentence's tokens are converted once for all of them. */
+    public static TokenRules concat(List<TokenRules> files) {
+        List<Rule> all = new ArrayList<>();
+        StringBuilder origin = new StringBuilder();
+        for (TokenRules f : files) {
+            all.addAll(f.rules);
+            origin.append(origin.length() == 0 ? "" : ", ").append(f.origin);
+        }
+        return new TokenRules(origin.toString(), all);
+    }
     public List<Rule> rules() { return rules; }
 
     /** Loads a rule file from the class path (e.g. {@code ontology/rules/x.rules}) or the file system. */
