@@ -24,6 +24,7 @@ public final class Extractor {
             "ontology/rules/entities/indications.rules", "ontology/rules/entities/trials.rules",
             "ontology/rules/entities/phases.rules", "ontology/rules/entities/companies.rules");
     public static final String COMPANY_RULES = "ontology/rules/relations/companies.rules";
+    public static final String DEPENDENCY_RULES = "ontology/rules/relations/dependencies.semgrex";
 
     private final Lexicon lexicon;
     private final MentionFinder finder;
@@ -31,17 +32,17 @@ public final class Extractor {
     private final ViewBuilder views;
     private final RelationExtractor relations;
 
-    public Extractor(Lexicon lexicon, Cues cues, TokenRules companyRules) {
+    public Extractor(Lexicon lexicon, Cues cues, TokenRules companyRules, org.pharmakg.nlp.DependencyRules dependencyRules) {
         this.lexicon = lexicon;
         this.finder = new MentionFinder(lexicon);
         this.grouper = new EntityGrouper(lexicon);
         this.views = new ViewBuilder(cues);
-        this.relations = new RelationExtractor(cues, companyRules);
+        this.relations = new RelationExtractor(cues, companyRules, dependencyRules);
     }
 
     /** The extractor with the project's own rule and cue files. */
     public static Extractor standard(Lexicon lexicon) {
-        return new Extractor(lexicon, Cues.load(), TokenRules.load(COMPANY_RULES));
+        return new Extractor(lexicon, Cues.load(), TokenRules.load(COMPANY_RULES), org.pharmakg.nlp.DependencyRules.load(DEPENDENCY_RULES));
     }
 
     public DocumentExtraction extract(AnnotatedDocument doc) {

@@ -19,10 +19,12 @@ import org.pharmakg.nlp.TokenRules;
 public final class RelationExtractor {
     private final Cues cues;
     private final TokenRules companyRules;
+    private final org.pharmakg.nlp.DependencyRules dependencyRules;
 
-    public RelationExtractor(Cues cues, TokenRules companyRules) {
+    public RelationExtractor(Cues cues, TokenRules companyRules, org.pharmakg.nlp.DependencyRules dependencyRules) {
         this.cues = cues;
         this.companyRules = companyRules;
+        this.dependencyRules = dependencyRules;
     }
 
     List<Fact> extract(List<SentenceView> views, int issuer) {
@@ -33,6 +35,7 @@ public final class RelationExtractor {
             companyShapes(v, emit, subsidiaries);
             new PartnerRules(cues).apply(v, emit, subsidiaries, issuer);
             new CompoundRules(cues).apply(v, emit, issuer);
+            if (dependencyRules != null && needsParse(v, out)) dependencies(v, emit);
         }
         return new ArrayList<>(out.values());
     }
@@ -53,6 +56,43 @@ public final class RelationExtractor {
             emit.fact(v, rel, sa, oa, null, m.name(), m.confidence(), false);
             if (rel == Relation.SUBSIDIARY_OF) subsidiaries.add(new int[] {sa.entity(), oa.entity()});
         }
+    }
+
+    /**
+     * A sentence is parsed only when it holds candidates the surface rules left unrelated: a company and
+     * a compound with no develops fact, or a compound and a target with no targets fact (and it is not
+     * overly long). Parsing costs as much as NER, so most sentences never are.
+     */
+    private static boolean needsParse(SentenceView v, Map<String, Fact> facts) {
+        if (v.size() > 70) return false;
+        boolean company = !v.args(EntityType.COMPANY).isEmpty(), compound = !v.primaryCompounds().isEmpty();
+        boolean target = !v.args(EntityType.TARGET).isEmpty();
+        boolean develops = false, targets = false;
+        for (Fact f : facts.values()) {
+            if (f.evidence().sentence() != v.sentence.index()) continue;
+            if (f.relation() == Relation.DEVELOPS) develops = true;
+            if (f.relation() == Relation.TARGETS) targets = true;
+        }
+        return company && compound && !develops || compound && target && !targets;
+    }
+
+    private void dependencies(SentenceView v, Emitter emit) {
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) types.add("O");
+        for (SentenceView.Arg a : v.args) {
+            if (a.type() == EntityType.PHASE) continue;
+            for (int i = a.tb(); i < a.te(); i++) types.set(i, a.type().name());
+        }
+        for (org.pharmakg.nlp.DependencyRules.Match m : dependencyRules.match(v.sentence, types)) {
+            SentenceView.Arg s = argAt(v, m.subject()), o = argAt(v, m.object());
+            if (s == null || o == null) continue;
+            emit.fact(v, Relation.parse(m.relation()), s, o, null, m.rule(), m.confidence(), false);
+        }
+    }
+
+    private static SentenceView.Arg argAt(SentenceView v, int tok) {
+        for (SentenceView.Arg a : v.args) if (a.tb() <= tok && tok < a.te() && a.type() != EntityType.PHASE) return a;
+        return null;
     }
 
     /** The last company argument inside a token span (the head of "Bayer HealthCare"). */

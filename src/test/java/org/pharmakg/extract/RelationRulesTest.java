@@ -71,12 +71,16 @@ class RelationRulesTest {
     }
 
     @Test
-    void everyCompanyShapeRuleHasAPositiveAndANegativeCase() throws IOException {
+    void everyCompanyShapeAndDependencyRuleHasAPositiveAndANegativeCase() throws IOException {
         Set<String> pos = new HashSet<>(), neg = new HashSet<>();
         cases().forEach(c -> (c.match() ? pos : neg).add(c.rule()));
         for (TokenRules.Rule r : TokenRules.load(Extractor.COMPANY_RULES).rules()) {
             assertTrue(pos.contains(r.name()), r.name() + " has no sentence that must match it");
             assertTrue(neg.contains(r.name()), r.name() + " has no sentence that must not match it");
+        }
+        for (org.pharmakg.nlp.DependencyRules.Rule r : org.pharmakg.nlp.DependencyRules.load(Extractor.DEPENDENCY_RULES).rules()) {
+            assertTrue(pos.contains(r.name()), r.name() + " (Semgrex) has no sentence that must match it");
+            assertTrue(neg.contains(r.name()), r.name() + " (Semgrex) has no sentence that must not match it");
         }
     }
 }

@@ -1,0 +1,142 @@
+package org.pharmakg.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.parser.nndep.DependencyParser;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphFactory;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexMatcher;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
+import edu.stanford.nlp.trees.GrammaticalStructure;
+import edu.stanford.nlp.util.ArrayCoreMap;
+import edu.stanford.nlp.util.CoreMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Relations read off the dependency structure: a sentence is parsed with CoreNLP's neural dependency
+ * parser (Universal Dependencies) and Semgrex rules are matched over it, each token's {@code ner}
+ * being the entity type of the mention that covers it (COMPANY, COMPOUND, TARGET, …) or O.
+ *
+ * <pre>
+ * DependencyRules deps = DependencyRules.load("ontology/rules/relations/dependencies.semgrex");
+ * for (DependencyRules.Match m : deps.match(sentence, types)) ... m.subject() m.object()
+ * </pre>
+ *
+ * File format: {@code rule NAME RELATION CONFIDENCE : semgrex pattern} with nodes named {@code =s}
+ * (subject) and {@code =o} (object); {@code #} comments. Parsing costs about as much as NER, so the
+ * extract stage parses only sentences holding two or more candidate entities that its surface rules
+ * could not relate. The parser model loads on first use and is shared by all threads.
+ */
+public final class DependencyRules {
+    private static final Logger LOG = LoggerFactory.getLogger(DependencyRules.class);
+    private static final Pattern RULE = Pattern.compile("rule\\s+(\\S+)\\s+(\\S+)\\s+([0-9.]+)\\s*:\\s*(.+)");
+
+    /** One rule. */
+    public record Rule(String name, String relation, double confidence, SemgrexPattern pattern) {}
+
+    /** A match: token indexes (0-based, in the sentence) of the subject and object nodes. */
+    public record Match(String rule, String relation, double confidence, int subject, int object) {}
+
+    private final List<Rule> rules;
+    private volatile DependencyParser parser;
+    private final java.util.concurrent.atomic.AtomicLong parsed = new java.util.concurrent.atomic.AtomicLong();
+
+    private DependencyRules(List<Rule> rules) { this.rules = List.copyOf(rules); }
+
+    public List<Rule> rules() { return rules; }
+
+    /** Sentences parsed so far (for throughput reports). */
+    public long parsedSentences() { return parsed.get(); }
+
+    public static DependencyRules load(String resource) {
+        String text;
+        try (InputStream in = DependencyRules.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new NlpException("rule file not found on the class path: " + resource);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new NlpException("cannot read " + resource + ": " + e.getMessage(), e);
+        }
+        return parse(resource, text);
+    }
+
+    public static DependencyRules parse(String origin, String text) {
+        List<Rule> out = new ArrayList<>();
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            Matcher m = RULE.matcher(l);
+            if (!m.matches()) throw new NlpException(origin + ":" + (i + 1) + ": expected 'rule NAME RELATION CONFIDENCE : pattern', got: " + l);
+            try {
+                out.add(new Rule(m.group(1), m.group(2), Double.parseDouble(m.group(3)), SemgrexPattern.compile(m.group(4).strip())));
+            } catch (RuntimeException e) {
+                throw new NlpException(origin + ":" + (i + 1) + ": Semgrex rule " + m.group(1) + " does not compile: " + e.getMessage());
+            }
+        }
+        return new DependencyRules(out);
+    }
+
+    private DependencyParser parser() {
+        DependencyParser p = parser;
+        if (p == null) {
+            synchronized (this) {
+                if (parser == null) {
+                    long t0 = System.nanoTime();
+                    try {
+                        parser = DependencyParser.loadFromModelFile(DependencyParser.DEFAULT_MODEL);
+                    } catch (RuntimeException e) {
+                        throw new NlpException("cannot load the dependency parser model " + DependencyParser.DEFAULT_MODEL
+                                + ": " + e.getMessage() + "; run mvn -B package so Maven fetches stanford-corenlp:models", e);
+                    }
+                    LOG.info("NLP: dependency parser loaded in {} s", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+                }
+                p = parser;
+            }
+        }
+        return p;
+    }
+
+    /** Parses the sentence and returns every rule match; {@code types} gives each token's entity type or O. */
+    public List<Match> match(Sentence s, List<String> types) {
+        List<CoreLabel> labels = new ArrayList<>();
+        for (int i = 0; i < s.tokens().size(); i++) {
+            Token t = s.tokens().get(i);
+            CoreLabel l = new CoreLabel();
+            l.setWord(t.word());
+            l.setValue(t.word());
+            l.setOriginalText(t.word());
+            l.setTag(t.pos());
+            l.setLemma(t.lemma());
+            l.setNER(types.get(i));
+            l.setIndex(i + 1);
+            l.setSentIndex(0);
+            l.setBeginPosition(t.begin());
+            l.setEndPosition(t.end());
+            labels.add(l);
+        }
+        CoreMap sentence = new ArrayCoreMap();
+        sentence.set(CoreAnnotations.TokensAnnotation.class, labels);
+        GrammaticalStructure gs = parser().predict(sentence);
+        parsed.incrementAndGet();
+        SemanticGraph graph = SemanticGraphFactory.generateUncollapsedDependencies(gs);
+        List<Match> out = new ArrayList<>();
+        for (Rule r : rules) {
+            SemgrexMatcher m = r.pattern().matcher(graph);
+            while (m.find()) {
+                IndexedWord sub = m.getNode("s"), obj = m.getNode("o");
+                if (sub == null || obj == null) continue;
+                out.add(new Match(r.name(), r.relation(), r.confidence(), sub.index() - 1, obj.index() - 1));
+            }
+        }
+        return out;
+    }
+}
