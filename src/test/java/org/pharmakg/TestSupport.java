@@ -29,7 +29,7 @@ public final class TestSupport {
     private TestSupport() {}
 
     public static synchronized NlpPipeline nlp() {
-        if (nlp == null) nlp = CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build();
+        if (nlp == null) nlp = Extractor.standardNlp(lexicon());
         return nlp;
     }
 

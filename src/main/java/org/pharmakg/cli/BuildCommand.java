@@ -40,8 +40,10 @@ final class BuildCommand implements Callable<Integer> {
 
     static BuildReport run(Path storeDir, List<Path> paths, int threads, long maxBytes) {
         try (KgStore s = KgStore.open(storeDir)) {
+            org.pharmakg.extract.Lexicon lexicon = org.pharmakg.extract.Lexicon.load();
             BuildPipeline.Builder b = BuildPipeline.builder(s)
-                    .nlp(() -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build())
+                    .lexicon(lexicon)
+                    .nlp(() -> Extractor.standardNlp(lexicon))
                     .reader(new PressReleaseReader(ReaderOptions.defaults().withMaxBytes(maxBytes)))
                     .progress(new ConsoleProgress(System.err, System.console() != null))
                     .problems(m -> System.err.println("pharmakg: " + m));

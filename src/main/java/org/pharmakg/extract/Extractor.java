@@ -40,6 +40,14 @@ public final class Extractor {
         this.relations = new RelationExtractor(cues, companyRules, dependencyRules);
     }
 
+    /**
+     * The NLP stage this extractor needs: the entity rules, and NER only on sentences naming something
+     * capitalised that the lexicons do not know ({@link NerNeed}).
+     */
+    public static org.pharmakg.nlp.CoreNlpPipeline standardNlp(Lexicon lexicon) {
+        return org.pharmakg.nlp.CoreNlpPipeline.builder().rules(ENTITY_RULES).nerOnlyWhere(new NerNeed(lexicon)).build();
+    }
+
     /** The extractor with the project's own rule and cue files. */
     public static Extractor standard(Lexicon lexicon) {
         return new Extractor(lexicon, Cues.load(), TokenRules.load(COMPANY_RULES), org.pharmakg.nlp.DependencyRules.load(DEPENDENCY_RULES));

@@ -45,6 +45,20 @@ public final class MentionFinder {
         return CompanyContext.complete(s, settled);
     }
 
+    /** Which tokens a lexicon name covers, for tokens not yet in a sentence (see {@link NerNeed}). */
+    boolean[] lexiconCoverage(List<Token> tokens) {
+        int end = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end();
+        int begin = tokens.isEmpty() ? 0 : tokens.get(0).begin();
+        StringBuilder text = new StringBuilder(" ".repeat(Math.max(0, end - begin)));
+        for (Token t : tokens) text.replace(t.begin() - begin, t.end() - begin, t.word().length() == t.end() - t.begin() ? t.word() : " ".repeat(t.end() - t.begin()));
+        Sentence s = new Sentence(0, begin, end, text.toString(), tokens, List.of());
+        List<Mention> found = new ArrayList<>();
+        lexiconMatches(s, found);
+        boolean[] covered = new boolean[tokens.size()];
+        for (Mention m : found) for (int i = m.tokBegin(); i < m.tokEnd(); i++) covered[i] = true;
+        return covered;
+    }
+
     private void lexiconMatches(Sentence s, List<Mention> out) {
         List<Token> toks = s.tokens();
         int max = lexicon.maxTokens();

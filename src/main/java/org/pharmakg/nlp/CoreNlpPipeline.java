@@ -31,6 +31,11 @@ public final class CoreNlpPipeline implements NlpPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(CoreNlpPipeline.class);
 
     private final StanfordCoreNLP corenlp;
+    /** The NER annotator alone, run on the sentences {@link #nerFilter} selects (all when there is none). */
+    private final StanfordCoreNLP ner;
+    private final java.util.function.Predicate<List<Token>> nerFilter;
+    private final java.util.concurrent.atomic.AtomicLong sentences = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong nerSentences = new java.util.concurrent.atomic.AtomicLong();
     private final TokenRules rules;
 
     private CoreNlpPipeline(Builder b) {
@@ -45,8 +50,20 @@ public final class CoreNlpPipeline implements NlpPipeline {
         props.setProperty("ner.useSUTime", "false");
         props.setProperty("ner.applyNumericClassifiers", "false");
         props.setProperty("ner.buildEntityMentions", "false");
+        boolean splitNer = b.nerFilter != null && b.annotators.endsWith(",ner");
+        if (splitNer) props.setProperty("annotators", b.annotators.substring(0, b.annotators.length() - ",ner".length()));
         try {
             this.corenlp = new StanfordCoreNLP(props);
+            if (splitNer) {
+                Properties np = new Properties();
+                np.putAll(props);
+                np.setProperty("annotators", "ner");
+                np.setProperty("enforceRequirements", "false");
+                this.ner = new StanfordCoreNLP(np, false);
+            } else {
+                this.ner = null;
+            }
+            this.nerFilter = b.nerFilter;
         } catch (RuntimeException e) {
             throw new NlpException("cannot load the CoreNLP models (" + e.getMessage()
                     + "); run `mvn -B package` once so Maven fetches stanford-corenlp:models", e);
@@ -68,7 +85,9 @@ public final class CoreNlpPipeline implements NlpPipeline {
                 if (text.isBlank()) continue;
                 Annotation ann = new Annotation(text);
                 corenlp.annotate(ann);
-                for (CoreMap s : ann.get(CoreAnnotations.SentencesAnnotation.class)) {
+                List<CoreMap> ss = ann.get(CoreAnnotations.SentencesAnnotation.class);
+                if (ner != null) recogniseSelected(ss, chunk[0], doc.text());
+                for (CoreMap s : ss) {
                     out.add(convert(s, chunk[0], out.size(), doc.text()));
                 }
             }
@@ -103,6 +122,34 @@ public final class CoreNlpPipeline implements NlpPipeline {
         out.add(new int[] {chunkStart, end});
         return out;
     }
+
+    /** Runs NER only on the sentences whose tokens the filter says need it ("Genentech" in no lexicon). */
+    private void recogniseSelected(List<CoreMap> ss, int shift, String docText) {
+        List<CoreMap> selected = new ArrayList<>();
+        for (CoreMap s : ss) {
+            sentences.incrementAndGet();
+            List<Token> toks = new ArrayList<>();
+            for (CoreLabel l : s.get(CoreAnnotations.TokensAnnotation.class)) {
+                toks.add(new Token(l.word(), l.beginPosition() + shift, l.endPosition() + shift, nz(l.tag()), nz(l.lemma()), "O"));
+            }
+            if (nerFilter.test(splitSlashPairs(joinHyphens(toks, docText)))) {
+                selected.add(s);
+            } else {
+                for (CoreLabel l : s.get(CoreAnnotations.TokensAnnotation.class)) l.setNER("O");
+            }
+        }
+        if (selected.isEmpty()) return;
+        nerSentences.addAndGet(selected.size());
+        Annotation sub = new Annotation("");
+        sub.set(CoreAnnotations.SentencesAnnotation.class, selected);
+        List<CoreLabel> all = new ArrayList<>();
+        for (CoreMap s : selected) all.addAll(s.get(CoreAnnotations.TokensAnnotation.class));
+        sub.set(CoreAnnotations.TokensAnnotation.class, all);
+        ner.annotate(sub);
+    }
+
+    /** Sentences seen and sentences NER ran on, for throughput reports. */
+    public long[] nerCounts() { return new long[] {sentences.get(), nerSentences.get()}; }
 
     /** Sections that can state facts; forward-looking statements, contacts and tables cannot. */
     public static boolean isRelevant(SectionKind kind) {
@@ -195,10 +242,16 @@ public final class CoreNlpPipeline implements NlpPipeline {
     public static final class Builder {
         private String annotators = "tokenize,ssplit,pos,lemma,ner";
         private List<String> ruleFiles = List.of();
+        private java.util.function.Predicate<List<Token>> nerFilter;
 
         public Builder annotators(String a) { this.annotators = a; return this; }
         /** TokensRegex rule files, as class-path resources or file paths. */
         public Builder rules(List<String> files) { this.ruleFiles = List.copyOf(files); return this; }
+        /**
+         * Runs NER only on sentences the filter accepts (it sees the sentence's tokens without NER tags);
+         * the others keep the tag O. Without a filter every sentence gets NER.
+         */
+        public Builder nerOnlyWhere(java.util.function.Predicate<List<Token>> f) { this.nerFilter = f; return this; }
         public CoreNlpPipeline build() { return new CoreNlpPipeline(this); }
     }
 }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * # comment lines
  * $MACRO = pattern text                       # a named macro, usable as $MACRO in later lines
  * rule NAME LABEL CONFIDENCE : pattern        # a rule; '\' at a line end continues it
+ * rule NAME LABEL CONFIDENCE when /regex/ : pattern   # tried only on sentences where the regex is found
  * </pre>
  * Patterns are TokensRegex token sequences. Each token offers {@code word}, {@code tag} (POS),
  * {@code lemma}, {@code ner} (CoreNLP's tag) and {@code type}, the per-token label the caller
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
  * it. Named groups ({@code (?$s ...)}, {@code (?$o ...)}, {@code (?$e ...)}) mark the parts.
  */
 public final class TokenRules {
-    private static final Pattern RULE = Pattern.compile("rule\\s+(\\S+)\\s+(\\S+)\\s+([0-9.]+)\\s*:\\s*(.+)");
+    private static final Pattern RULE = Pattern.compile("rule\\s+(\\S+)\\s+(\\S+)\\s+([0-9.]+)(?:\\s+when\\s+/((?:[^/\\\\]|\\\\.)+)/)?\\s*:\\s*(.+)");
     private static final Pattern MACRO = Pattern.compile("(\\$[A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.+)");
 
     /** The per-token label that rules test as {@code type}. */
@@ -46,8 +47,12 @@ public final class TokenRules {
         @Override public Class<String> getType() { return String.class; }
     }
 
-    /** One compiled rule. */
-    public record Rule(String name, String label, double confidence, String source, TokenSequencePattern pattern) {}
+    /**
+     * One compiled rule. {@code when} is an optional Java regex that must be found in the sentence text
+     * for the rule to be tried at all: a cheap necessary condition that spares the TokensRegex engine.
+     */
+    public record Rule(String name, String label, double confidence, String source, TokenSequencePattern pattern,
+                       Pattern when) {}
 
     /** A rule's match in a sentence: token spans {@code [begin, end)} of the whole match and of each group. */
     public record Match(Rule rule, int begin, int end, Map<String, int[]> groups) {
@@ -118,10 +123,11 @@ public final class TokenRules {
             if ((m = MACRO.matcher(l)).matches()) {
                 macros.put(m.group(1), expand(m.group(2).strip(), macros));
             } else if ((m = RULE.matcher(l)).matches()) {
-                String src = expand(m.group(4).strip(), macros);
+                String src = expand(m.group(5).strip(), macros);
                 try {
+                    Pattern when = m.group(4) == null ? null : Pattern.compile(m.group(4));
                     rules.add(new Rule(m.group(1), m.group(2).toUpperCase(Locale.ROOT),
-                            Double.parseDouble(m.group(3)), src, TokenSequencePattern.compile(env, src)));
+                            Double.parseDouble(m.group(3)), src, TokenSequencePattern.compile(env, src), when));
                 } catch (RuntimeException e) {
                     throw new NlpException(origin + ":" + lineNo + ": rule " + m.group(1)
                             + " does not compile: " + e.getMessage()
@@ -150,9 +156,12 @@ public final class TokenRules {
 
     /** Runs every rule over the sentence; {@code types} has one label per token (or null for all O). */
     public List<Match> apply(Sentence sentence, List<String> types) {
-        List<CoreLabel> labels = labels(sentence, types);
+        List<CoreLabel> labels = null;
         List<Match> out = new ArrayList<>();
+        Map<Pattern, Boolean> triggered = new java.util.IdentityHashMap<>();
         for (Rule r : rules) {
+            if (r.when() != null && !triggered.computeIfAbsent(r.when(), p -> p.matcher(sentence.text()).find())) continue;
+            if (labels == null) labels = labels(sentence, types);
             TokenSequenceMatcher m = r.pattern().getMatcher(labels);
             while (m.find()) {
                 if (m.end() <= m.start()) continue;

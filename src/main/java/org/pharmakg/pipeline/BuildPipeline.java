@@ -206,7 +206,7 @@ public final class BuildPipeline {
 
         Builder(KgStore store) { this.store = store; }
 
-        /** The NLP stage, created only when some document needs it (loading it takes seconds). */
+        /** The NLP stage, created only when some document needs it (loading it takes seconds); see {@link Extractor#standardNlp}. */
         public Builder nlp(Supplier<NlpPipeline> s) { this.nlp = s; return this; }
         public Builder lexicon(Lexicon l) { this.lexicon = l; return this; }
         public Builder reader(PressReleaseReader r) { this.reader = r; return this; }

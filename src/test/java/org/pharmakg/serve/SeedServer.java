@@ -33,7 +33,7 @@ final class SeedServer implements AutoCloseable {
         try {
             List<String> problems = new ArrayList<>();
             BuildReport r = BuildPipeline.builder(store)
-                    .nlp(() -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build())
+                    .nlp(() -> Extractor.standardNlp(org.pharmakg.extract.Lexicon.load()))
                     .reader(new PressReleaseReader(ReaderOptions.defaults()))
                     .problems(problems::add)
                     .build()
