@@ -49,6 +49,21 @@ public final class PressReleaseReader {
         this(ReaderOptions.defaults());
     }
 
+    /** A file's document id and content hash, computed from its bytes alone (no decoding, no cleaning). */
+    public record Fingerprint(String id, String contentHash) {}
+
+    /**
+     * The id and hash {@link #read} would give the file, at the cost of hashing its bytes: enough to
+     * tell that a stored document is unchanged without reading it as text.
+     *
+     * @throws IngestException when the file is missing, unreadable or too large
+     */
+    public Fingerprint fingerprint(Path file) {
+        Objects.requireNonNull(file, "file");
+        String hash = "sha256:" + sha256(readBytes(file));
+        return new Fingerprint(DocIds.fromFile(file, hash), hash);
+    }
+
     /**
      * Reads {@code file}.
      *

@@ -89,24 +89,32 @@ public final class BuildPipeline {
         for (Path f : files) {
             PressRelease r;
             try {
+                // hashing the bytes is enough to skip an unchanged document; only the others are read as text
+                PressReleaseReader.Fingerprint fp = reader.fingerprint(f);
+                String id = uniqueId(f, fp, ids);
+                if (fp.contentHash().equals(stored.get(id))) {
+                    unchanged++;
+                    continue;
+                }
                 r = reader.read(f);
+                if (!r.id().equals(id)) {
+                    r = new PressRelease(id, r.source(), r.published(), r.headline(), r.issuerHint(), r.url(), r.contentHash(),
+                            r.text(), r.sections());
+                }
             } catch (IngestException e) {
                 fail.accept(e.getMessage());
                 continue;
             }
-            r = uniqueId(r, ids);
             if (r.published() == null) LOG.warn("{}: no release date found in the text or a SOURCES.tsv beside it; stored undated", f);
-            if (r.contentHash().equals(stored.get(r.id()))) {
-                unchanged++;
-            } else {
-                todo.add(r);
-            }
+            todo.add(r);
         }
         LOG.info("build: {} files, {} unchanged, {} to extract", files.size(), unchanged, todo.size());
         int[] totals = new int[3];
         int built = 0;
         if (!todo.isEmpty()) {
-            built = extractAndStore(todo, totals, fail);
+            // a fresh store takes the bulk loader; an existing one one transaction per document
+            boolean bulk = stored.isEmpty() && todo.size() >= BULK_THRESHOLD;
+            built = extractAndStore(todo, totals, fail, bulk);
         }
         EntityResolver.Report res = new EntityResolver(lexicon).resolve(store);
         store.setMeta("lastBuild", KgStore.literal(java.time.Instant.now().toString()));
@@ -114,17 +122,21 @@ public final class BuildPipeline {
         return new BuildReport(files.size(), built, unchanged, failures, res.entities(), totals[1], totals[2], secs);
     }
 
-    private static PressRelease uniqueId(PressRelease r, Set<String> ids) {
-        String id = r.id();
-        if (ids.add(id)) return r;
-        String alt = id + "-" + r.contentHash().replace("sha256:", "").substring(0, 8);
+    private static String uniqueId(Path file, PressReleaseReader.Fingerprint fp, Set<String> ids) {
+        String id = fp.id();
+        if (ids.add(id)) return id;
+        String alt = id + "-" + fp.contentHash().replace("sha256:", "").substring(0, 8);
         ids.add(alt);
-        LOG.warn("{}: another file has the document id '{}'; this one is stored as '{}'", r.source(), id, alt);
-        return new PressRelease(alt, r.source(), r.published(), r.headline(), r.issuerHint(), r.url(), r.contentHash(),
-                r.text(), r.sections());
+        LOG.warn("{}: another file has the document id '{}'; this one is stored as '{}'", file, id, alt);
+        return alt;
     }
 
-    private int extractAndStore(List<PressRelease> todo, int[] totals, Consumer<String> fail) {
+    /** Documents from which a fresh build goes through the bulk loader. */
+    static final int BULK_THRESHOLD = 20;
+
+    private int extractAndStore(List<PressRelease> todo, int[] totals, Consumer<String> fail, boolean bulkLoad) {
+        KgStore.BulkSink bulk = bulkLoad ? store.bulk() : null;
+        if (bulkLoad) LOG.info("build: fresh store, loading {} documents through the TDB2 bulk loader", todo.size());
         NlpPipeline pipeline = nlp.get();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "pharmakg-worker");
@@ -169,7 +181,8 @@ public final class BuildPipeline {
                 if (d.error() != null) {
                     fail.accept(d.error());
                 } else {
-                    store.replaceDocument(d.release().id(), d.quads());
+                    if (bulk != null) bulk.add(d.quads());
+                    else store.replaceDocument(d.release().id(), d.quads());
                     built++;
                     totals[0] += d.entities();
                     totals[1] += d.facts();
@@ -178,9 +191,17 @@ public final class BuildPipeline {
                 }
                 progress.step(d.release().source().getFileName().toString());
             }
+            if (bulk != null) {
+                bulk.finish();
+                bulk = null;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (bulk != null) bulk.abort(e);
             throw new PharmakgException("build interrupted");
+        } catch (RuntimeException e) {
+            if (bulk != null) bulk.abort(e);
+            throw e;
         } finally {
             pool.shutdownNow();
             progress.finish();
