@@ -40,17 +40,22 @@ final class BuildCommand implements Callable<Integer> {
 
     static BuildReport run(Path storeDir, List<Path> paths, int threads, long maxBytes) {
         try (KgStore s = KgStore.open(storeDir)) {
-            org.pharmakg.extract.Lexicon lexicon = org.pharmakg.extract.Lexicon.load();
-            BuildPipeline.Builder b = BuildPipeline.builder(s)
-                    .lexicon(lexicon)
-                    .nlp(() -> Extractor.standardNlp(lexicon))
-                    .reader(new PressReleaseReader(ReaderOptions.defaults().withMaxBytes(maxBytes)))
-                    .progress(new ConsoleProgress(System.err, System.console() != null))
-                    .problems(m -> System.err.println("pharmakg: " + m));
-            if (threads > 0) b.threads(threads);
-            BuildReport r = b.build().run(paths);
+            BuildReport r = pipeline(s, () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build(), threads, maxBytes,
+                    new ConsoleProgress(System.err, System.console() != null)).run(paths);
             System.out.println(r.summary());
             return r;
         }
+    }
+
+    /** The build pipeline the CLI uses (also for {@code serve --watch}): problems go to stderr, one line each. */
+    static BuildPipeline pipeline(KgStore s, java.util.function.Supplier<org.pharmakg.nlp.NlpPipeline> nlp, int threads,
+                                  long maxBytes, org.pharmakg.pipeline.Progress progress) {
+        BuildPipeline.Builder b = BuildPipeline.builder(s)
+                .nlp(nlp)
+                .reader(new PressReleaseReader(ReaderOptions.defaults().withMaxBytes(maxBytes)))
+                .progress(progress)
+                .problems(m -> System.err.println("pharmakg: " + m));
+        if (threads > 0) b.threads(threads);
+        return b.build();
     }
 }

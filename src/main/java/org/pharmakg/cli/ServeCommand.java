@@ -1,6 +1,13 @@
 package org.pharmakg.cli;
 
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.pharmakg.extract.Extractor;
+import org.pharmakg.ingest.ReaderOptions;
+import org.pharmakg.nlp.CoreNlpPipeline;
+import org.pharmakg.nlp.NlpPipeline;
+import org.pharmakg.pipeline.FolderWatcher;
+import org.pharmakg.pipeline.Progress;
 import org.pharmakg.serve.KgServer;
 import org.pharmakg.store.KgStore;
 import picocli.CommandLine.Command;
@@ -9,7 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code pharmakg serve}: the SPARQL endpoint and explorer over the store. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves the store read-only: SPARQL at /kg/sparql (also /kg/query), Graph Store read at /kg/get, a home page at /.")
+        description = {"Serves the store read-only: SPARQL at /kg/sparql (also /kg/query), Graph Store read at /kg/get, a home page at /.",
+                "Binds 127.0.0.1 unless --host says otherwise. A query is stopped after --timeout seconds (HTTP 503) and cut at --max-rows rows.",
+                "SPARQL Update at /kg/update only with --update and a password from " + ServeCommand.PASSWORD_ENV + " or --password-file."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin StoreOption store;
 
@@ -22,33 +31,101 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30", description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
     int timeout;
 
+    @Option(names = "--max-rows", defaultValue = "100000",
+            description = "Most rows a query answers; a SELECT cut short says so in the Pharmakg-Truncated header (default: ${DEFAULT-VALUE}).")
+    long maxRows;
+
+    @Option(names = "--update", description = "Allow SPARQL Update at /kg/update for user pharmakg (HTTP basic auth), with the password "
+            + "from the environment variable " + PASSWORD_ENV + " or --password-file; never on the command line.")
+    boolean update;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the update password (with --update).")
+    java.nio.file.Path passwordFile;
+
+    @Option(names = "--watch", paramLabel = "DIR",
+            description = "Build new and changed press releases dropped into DIR while serving (polled every 2 s).")
+    java.nio.file.Path watch;
+
+    static final String PASSWORD_ENV = "PHARMAKG_PASSWORD";
+
     @Override
     public Integer call() {
-        serve(store.store, host, port, timeout);
+        String password = null;
+        if (update) {
+            password = password(passwordFile, System.getenv(PASSWORD_ENV));
+        } else if (passwordFile != null) {
+            throw new Main.UsageException("--password-file goes with --update; without --update the server is read-only");
+        }
+        if (watch != null && !java.nio.file.Files.isDirectory(watch)) {
+            throw new Main.UsageException("--watch " + watch + " is not a folder; create it or give another");
+        }
+        serve(store.store, host, port, timeout, maxRows, password, watch);
         return Main.OK;
     }
 
+    /** The update password: the file's first line if given, else the environment variable; never empty. */
+    static String password(java.nio.file.Path file, String env) {
+        if (file != null) {
+            try {
+                String first = java.nio.file.Files.readString(file).lines().findFirst().orElse("").strip();
+                if (first.isEmpty()) throw new Main.UsageException("password file " + file + " is empty");
+                return first;
+            } catch (java.io.IOException e) {
+                throw new Main.UsageException("cannot read password file " + file + ": " + e.getMessage());
+            }
+        }
+        if (env == null || env.isBlank()) {
+            throw new Main.UsageException("--update needs a password: set " + PASSWORD_ENV + " or pass --password-file FILE"
+                    + " (never on the command line)");
+        }
+        return env;
+    }
+
     static void serve(java.nio.file.Path dir, String host, int port, int timeout) {
+        serve(dir, host, port, timeout, 100_000, null, null);
+    }
+
+    static void serve(java.nio.file.Path dir, String host, int port, int timeout, long maxRows, String password,
+                      java.nio.file.Path watch) {
         KgStore s = KgStore.open(dir);
         s.ensureOntology();
         KgServer server;
         try {
-            server = org.pharmakg.serve.Explorer.mount(KgServer.builder(s.dataset()).host(host).port(port).timeoutMillis(timeout * 1000L), s.dataset()).build().start();
+            KgServer.Builder sb = KgServer.builder(s.dataset()).host(host).port(port).timeoutMillis(timeout * 1000L).maxRows(maxRows);
+            if (password != null) sb.update(password);
+            server = org.pharmakg.serve.Explorer.mount(sb, s.dataset()).build().start();
         } catch (RuntimeException e) {
             s.close();
             throw new Main.EnvironmentException(e.getMessage());
         }
+        FolderWatcher watcher = watch == null ? null : new FolderWatcher(BuildCommand.pipeline(s, once(
+                () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build()), 0, ReaderOptions.DEFAULT_MAX_BYTES, Progress.NONE),
+                watch, java.time.Duration.ofSeconds(2), m -> System.err.println("pharmakg: " + m)).start();
         String base = "http://" + host + ":" + server.port();
         System.out.println("pharmakg is serving " + dir);
         System.out.println("  browser:  " + base + "/");
         System.out.println("  SPARQL:   " + base + "/kg/sparql");
         System.out.println("  explorer: " + base + "/explore/");
+        if (password != null) System.out.println("  update:   " + base + "/kg/update (user " + KgServer.UPDATE_USER + ", HTTP basic auth)");
+        if (watch != null) System.out.println("  watching: " + watch + " (new and changed releases are built while serving)");
         System.out.println("Press Ctrl-C to stop.");
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watcher != null) watcher.close();
             server.stop();
             s.close();
         }));
         server.join();
+    }
+
+    /** The NLP stage, loaded on the first change only and then kept (loading takes seconds). */
+    private static Supplier<NlpPipeline> once(Supplier<NlpPipeline> s) {
+        NlpPipeline[] held = new NlpPipeline[1];
+        return () -> {
+            synchronized (held) {
+                if (held[0] == null) held[0] = s.get();
+                return held[0];
+            }
+        };
     }
 }

@@ -48,6 +48,12 @@ final class CompoundRules {
             if (v.word(k.te()).matches("'s|’s|'|’")) {
                 SentenceView.Arg c = firstCompoundIn(v, cps, k.te() + 1, k.te() + 5);
                 if (c != null) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/possessive", 0.9, false);
+                // "ARO-AAT, Arrowhead's second-generation investigational RNAi therapeutic"
+                SentenceView.Arg before = lastCompoundBefore(cps, k.tb());
+                if (c == null && before != null && before.te() >= k.tb() - 2 && v.word(k.tb() - 1).equals(",")
+                        && v.anyCue(cues, "compound_noun", k.te() + 1, k.te() + 9)) {
+                    emit.fact(v, Relation.DEVELOPS, k, before, null, "develops/possessive-apposition", 0.8, false);
+                }
             }
             // "… developed by Bayer HealthCare", "wholly owned by ImmunoGen", "in global development by Roche"
             if (k.tb() > 0 && v.word(k.tb() - 1).equals("by") && v.anyCue(cues, "passive_cue", k.tb() - 5, k.tb() - 1)) {
@@ -149,7 +155,8 @@ final class CompoundRules {
         if (v.word(i).matches("and|,")) {
             // "Seattle Genetics and Takeda are jointly developing": coordinated with a subject
             for (SentenceView.Arg o : v.args(EntityType.COMPANY)) if (o.te() == i && o != k) return isSubject(v, o);
-            return false;
+            // "…, and Takeda will co-develop": a conjunction opening a clause
+            return v.word(i).equals("and") && (i == 0 || v.word(i - 1).matches(",|;"));
         }
         return !v.word(i).matches("of|with|by|from|to|between|for|/|at|in|on|under|through|than");
     }

@@ -62,6 +62,7 @@ public final class EntityGrouper {
             }
         }
         mergeTargetsByPrefix(ms, uf);
+        mergeCompanyShortNames(ms, uf);
         return build(ms, uf, extraNames, tickers);
     }
 
@@ -195,6 +196,19 @@ public final class EntityGrouper {
                 }
             }
             l.sort(Comparator.comparingInt(Mention::tokBegin));
+        }
+    }
+
+    /** "Trillium" and "Trillium Therapeutics Inc." in one release are one company (a distinctive first word). */
+    private static void mergeCompanyShortNames(List<List<Mention>> ms, UnionFind<Mention> uf) {
+        List<Mention> cos = new ArrayList<>();
+        for (List<Mention> l : ms) for (Mention m : l) if (m.type() == EntityType.COMPANY) cos.add(m);
+        for (Mention a : cos) {
+            String t = Names.companyBase(a.text());
+            if (t.contains(" ") || t.length() < 4 || COMMON_FIRST_WORDS.contains(t.toLowerCase(Locale.ROOT))) continue;
+            for (Mention b : cos) {
+                if (Names.companyBase(b.text()).startsWith(t + " ")) uf.union(b, a);
+            }
         }
     }
 

@@ -75,6 +75,8 @@ public final class MentionFinder {
                 if (cands.isEmpty()) continue;
                 String text = s.span(i, j);
                 for (Lexicon.Entry c : cands) {
+                    // "a Bristol-Myers Squibb company": a lower-case "company" is the noun, not part of the name
+                    if (c.type() == EntityType.COMPANY && j - i > 1 && Character.isLowerCase(toks.get(j - 1).word().charAt(0))) continue;
                     Lexicon.Entry e = lexicon.lookup(c.type(), text); // confirms case rules for abbreviations
                     if (e != null) out.add(mention(s, c.type(), i, j, "lexicon/" + c.type().segment(), 0.95, e, null));
                 }
@@ -140,7 +142,8 @@ public final class MentionFinder {
             while (e > b && !endsName(toks.get(e - 1))) e--;
             String text = e > b ? s.span(b, e) : "";
             boolean shortCaps = Names.isShortAbbreviation(text) && lexicon.lookup(EntityType.COMPANY, text) == null;
-            boolean notAName = text.contains("/") || text.matches("(?s).*-[a-z]+\\b.*") || text.matches("[A-Z]{4,}");
+            boolean notAName = text.contains("/") || text.matches("(?s).*-[a-z]+\\b.*") || text.matches("[A-Z]{4,}")
+                    || text.matches("[A-Z0-9]{2,6}-[A-Z0-9]{2,6}"); // "ARO-AAT": a code, not a company
             if (e > b && !shortCaps && !notAName) out.add(mention(s, EntityType.COMPANY, b, e, "ner/organization", 0.6, null, null));
             i = j;
         }
@@ -191,7 +194,8 @@ public final class MentionFinder {
         String t = m.text().strip();
         if (t.isEmpty()) return false;
         return switch (m.type()) {
-            case TARGET -> !NOT_TARGETS.contains(t.toLowerCase(Locale.ROOT)) && t.length() >= 2;
+            case TARGET -> !NOT_TARGETS.contains(t.toLowerCase(Locale.ROOT)) && t.length() >= 2
+                    && !(m.entry() == null && t.matches("[a-z]+ly")); // "molecularly-targeted" names no target
             case COMPANY -> acceptableCompany(m, t) && !headOfNonCompany(m, s) && !insideTitle(m, s);
             case INDICATION -> Indications.isSpecific(t) && !modifiesNoun(m, s);
             case TRIAL -> t.length() >= 3 && !Trials.isStopword(t);

@@ -107,8 +107,11 @@ public final class DocumentFinder {
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             if (attrs.isSymbolicLink() && !Files.exists(file)) {
                                 if (hasWantedExtension(file)) {
-                                    problems.accept(new IngestException(file, "broken symbolic link",
-                                            "remove the link or restore its target"));
+                                    problems.accept(linkLoop(file)
+                                            ? new IngestException(file, "symbolic link loop (the link leads back to itself)",
+                                                    "remove the link or point it at a file")
+                                            : new IngestException(file, "broken symbolic link",
+                                                    "remove the link or restore its target"));
                                 }
                             } else if (attrs.isRegularFile() && hasWantedExtension(file)
                                     && readable(file, problems)) {
@@ -151,6 +154,23 @@ public final class DocumentFinder {
             return false;
         }
         return true;
+    }
+
+    /** Whether following {@code link} comes back to a link already followed. */
+    static boolean linkLoop(Path link) {
+        Set<Path> seen = new HashSet<>();
+        Path p = link;
+        try {
+            for (int i = 0; i < 64 && Files.isSymbolicLink(p); i++) {
+                if (!seen.add(p.toAbsolutePath().normalize())) {
+                    return true;
+                }
+                p = p.resolveSibling(Files.readSymbolicLink(p));
+            }
+            return Files.isSymbolicLink(p);   // more than 64 links: as good as a loop
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     static boolean hasWantedExtension(Path file) {

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * A bad file is reported (path and reason) and skipped; what is already stored is never touched by it.
+ * A file with the same content as another is stored once. The resolver runs on every build, so a
+ * build killed after writing documents is completed by the next one. At the end the store is
+ * compacted when it has grown enough ({@link Builder#compaction}).
  */
 public final class BuildPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(BuildPipeline.class);
@@ -48,22 +51,28 @@ public final class BuildPipeline {
     private final Supplier<NlpPipeline> nlp;
     private final Lexicon lexicon;
     private final Extractor extractor;
+    private final EntityResolver resolver;
     private final PressReleaseReader reader;
     private final RdfMapper mapper;
     private final int threads;
     private final Progress progress;
     private final Consumer<String> problems;
+    private final long minGrowth;
+    private final double growthFactor;
 
     private BuildPipeline(Builder b) {
         this.store = b.store;
         this.nlp = b.nlp;
         this.lexicon = b.lexicon == null ? Lexicon.load() : b.lexicon;
         this.extractor = Extractor.standard(lexicon);
+        this.resolver = new EntityResolver(lexicon);
         this.reader = b.reader == null ? new PressReleaseReader() : b.reader;
         this.mapper = new RdfMapper(b.clock);
         this.threads = b.threads;
         this.progress = b.progress;
         this.problems = b.problems;
+        this.minGrowth = b.minGrowth;
+        this.growthFactor = b.growthFactor;
     }
 
     public static Builder builder(KgStore store) { return new Builder(store); }
@@ -85,12 +94,19 @@ public final class BuildPipeline {
         // read every file (cheap) to know what changed; the expensive part only runs on those
         List<PressRelease> todo = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        Map<String, Path> byHash = new java.util.HashMap<>();
         int unchanged = 0;
         for (Path f : files) {
             PressRelease r;
             try {
                 // hashing the bytes is enough to skip an unchanged document; only the others are read as text
                 PressReleaseReader.Fingerprint fp = reader.fingerprint(f);
+                Path first = byHash.putIfAbsent(fp.contentHash(), f);
+                if (first != null) {
+                    // a copy would count every fact twice; not an error, the content is stored once
+                    LOG.warn("{}: same content as {}; stored once, as {}", f, first, first);
+                    continue;
+                }
                 String id = uniqueId(f, fp, ids);
                 if (fp.contentHash().equals(stored.get(id))) {
                     unchanged++;
@@ -116,10 +132,14 @@ public final class BuildPipeline {
             boolean bulk = stored.isEmpty() && todo.size() >= BULK_THRESHOLD;
             built = extractAndStore(todo, totals, fail, bulk);
         }
-        EntityResolver.Report res = new EntityResolver(lexicon).resolve(store);
+        EntityResolver.Report res = resolver.resolve(store);
         store.setMeta("lastBuild", KgStore.literal(java.time.Instant.now().toString()));
+        // TDB2 is copy-on-write: incremental builds grow it until it is compacted
+        KgStore.Compaction compaction = minGrowth < 0 ? null : store.compactIfGrown(minGrowth, growthFactor);
+        if (compaction != null) LOG.info("build: {}", compaction);
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new BuildReport(files.size(), built, unchanged, failures, res.entities(), totals[1], totals[2], secs);
+        return new BuildReport(files.size(), built, unchanged, failures, res.entities(), totals[1], totals[2], secs,
+                compaction);
     }
 
     private static String uniqueId(Path file, PressReleaseReader.Fingerprint fp, Set<String> ids) {
@@ -174,6 +194,7 @@ public final class BuildPipeline {
         feeder.setDaemon(true);
         feeder.start();
         int built = 0;
+        Set<org.apache.jena.graph.Node> labelled = new HashSet<>();
         try {
             for (int i = 0; i < todo.size(); i++) {
                 Done d = done.take();
@@ -181,8 +202,14 @@ public final class BuildPipeline {
                 if (d.error() != null) {
                     fail.accept(d.error());
                 } else {
-                    if (bulk != null) bulk.add(d.quads());
-                    else store.replaceDocument(d.release().id(), d.quads());
+                    if (bulk != null) {
+                        bulk.add(d.quads());
+                        // a fresh store: labels for the entities no earlier document labelled
+                        bulk.add(resolver.provisionalLabels(iri -> !labelled.add(iri), d.quads()));
+                    } else {
+                        // labels for new entities in the same transaction: valid even if killed before the resolver
+                        store.replaceDocument(d.release().id(), d.quads(), dsg -> resolver.provisionalLabels(dsg, d.quads()));
+                    }
                     built++;
                     totals[0] += d.entities();
                     totals[1] += d.facts();
@@ -224,6 +251,8 @@ public final class BuildPipeline {
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private Progress progress = Progress.NONE;
         private Consumer<String> problems = m -> { };
+        private long minGrowth = KgStore.DEFAULT_MIN_GROWTH;
+        private double growthFactor = KgStore.DEFAULT_GROWTH_FACTOR;
 
         Builder(KgStore store) { this.store = store; }
 
@@ -236,6 +265,16 @@ public final class BuildPipeline {
         public Builder progress(Progress p) { this.progress = p; return this; }
         /** Receives one message per file that could not be built (path and reason). */
         public Builder problems(Consumer<String> p) { this.problems = p; return this; }
+        /**
+         * When to compact the store after a build: once it has grown by {@code minGrowth} bytes and
+         * to {@code factor} times its size after the last compaction (see {@link KgStore#compactIfGrown});
+         * a negative {@code minGrowth} never compacts. Default 16 MB and 2.
+         */
+        public Builder compaction(long minGrowth, double factor) {
+            this.minGrowth = minGrowth;
+            this.growthFactor = factor;
+            return this;
+        }
         public BuildPipeline build() { return new BuildPipeline(this); }
     }
 }

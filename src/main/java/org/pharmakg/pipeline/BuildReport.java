@@ -1,21 +1,29 @@
 package org.pharmakg.pipeline;
 
 import java.util.List;
+import org.pharmakg.store.KgStore;
 
 /**
  * What a build did: documents found, built, skipped as unchanged, failed (with their messages),
- * entities and facts written, time taken.
+ * entities and facts written, time taken, and the store compaction when one was due (else null).
  *
  * <pre>BuildReport r = pipeline.build(paths); r.summary();</pre>
  */
 public record BuildReport(int found, int built, int unchanged, List<String> failures, int entities, int facts,
-                          int tokens, double seconds) {
+                          int tokens, double seconds, KgStore.Compaction compaction) {
     public BuildReport {
         failures = List.copyOf(failures);
     }
 
+    /** A report of a build that did not compact the store. */
+    public BuildReport(int found, int built, int unchanged, List<String> failures, int entities, int facts,
+                       int tokens, double seconds) {
+        this(found, built, unchanged, failures, entities, facts, tokens, seconds, null);
+    }
+
     public String summary() {
         return String.format("%d documents (%d built, %d unchanged, %d failed), %d entities, %d facts in %.1f s",
-                found, built, unchanged, failures.size(), entities, facts, seconds);
+                found, built, unchanged, failures.size(), entities, facts, seconds)
+                + (compaction == null ? "" : "; " + compaction);
     }
 }
