@@ -49,7 +49,7 @@ final class CompoundRules {
                 SentenceView.Arg c = firstCompoundIn(v, cps, k.te() + 1, k.te() + 5);
                 if (c != null) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/possessive", 0.9, false);
                 // "ARO-AAT, Arrowhead's second-generation investigational RNAi therapeutic"
-                SentenceView.Arg before = lastCompoundBefore(cps, k.tb());
+                SentenceView.Arg before = lastBefore(cps, k.tb());
                 if (c == null && before != null && before.te() >= k.tb() - 2 && v.word(k.tb() - 1).equals(",")
                         && v.anyCue(cues, "compound_noun", k.te() + 1, k.te() + 9)) {
                     emit.fact(v, Relation.DEVELOPS, k, before, null, "develops/possessive-apposition", 0.8, false);
@@ -64,7 +64,7 @@ final class CompoundRules {
             if (k.tb() > 0 && v.word(k.tb() - 1).equals("to")) {
                 for (int i = k.tb() - 2; i >= Math.max(0, k.tb() - 14); i--) {
                     if (cues.is("license_out", v.word(i))) {
-                        SentenceView.Arg c = lastCompoundBefore(cps, k.tb());
+                        SentenceView.Arg c = lastBefore(cps, k.tb());
                         if (c != null) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/licensed-to", 0.85, false);
                         break;
                     }
@@ -84,7 +84,7 @@ final class CompoundRules {
             for (int i = c.tb() - 1; i >= Math.max(0, c.tb() - 3); i--) {
                 String w = v.word(i);
                 if (w.equals("its") || w.equals("our") || w.equals("their")) {
-                    SentenceView.Arg owner = w.equals("our") ? issuerArg(v, issuer, i) : lastCompanyBefore(cos, i);
+                    SentenceView.Arg owner = w.equals("our") ? issuerArg(v, issuer, i) : lastBefore(cos, i);
                     if (owner == null && w.equals("its")) owner = issuerArg(v, issuer, i);
                     if (owner != null) emit.fact(v, Relation.DEVELOPS, owner, c, null, "develops/pronoun-possessive", 0.8, false);
                     break;
@@ -129,7 +129,7 @@ final class CompoundRules {
             int b = k.tb();
             if (b < 3 || !v.word(b - 1).equals("with") || !v.word(b - 3).matches("in|together|jointly")) continue;
             if (!v.word(b - 2).matches("collaboration|partnership|conjunction|alliance|cooperation|co-development")) continue;
-            SentenceView.Arg c = lastCompoundBefore(cps, b);
+            SentenceView.Arg c = lastBefore(cps, b);
             if (c != null && v.clause(c.tb()) == v.clause(b)) {
                 emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/in-collaboration-with", 0.75, false);
             }
@@ -273,15 +273,10 @@ final class CompoundRules {
         return null;
     }
 
-    private static SentenceView.Arg lastCompoundBefore(List<SentenceView.Arg> cps, int tok) {
+    /** The last of the arguments (in text order) that ends at or before the token. */
+    private static SentenceView.Arg lastBefore(List<SentenceView.Arg> args, int tok) {
         SentenceView.Arg found = null;
-        for (SentenceView.Arg c : cps) if (c.te() <= tok) found = c;
-        return found;
-    }
-
-    private static SentenceView.Arg lastCompanyBefore(List<SentenceView.Arg> cos, int tok) {
-        SentenceView.Arg found = null;
-        for (SentenceView.Arg c : cos) if (c.te() <= tok) found = c;
+        for (SentenceView.Arg a : args) if (a.te() <= tok) found = a;
         return found;
     }
 
@@ -299,7 +294,7 @@ final class CompoundRules {
             if (v.word(t.te()).equals("antigen") && v.word(t.te() + 1).equals("targeted") && v.word(t.te() + 2).equals("by")) {
                 c = firstCompoundIn(v, all, t.te() + 3, t.te() + 4);
             } else {
-                c = lastCompoundBefore(cps.isEmpty() ? all : cps, t.tb());
+                c = lastBefore(cps.isEmpty() ? all : cps, t.tb());
                 if (c == null) c = v.nearest(cps.isEmpty() ? all : cps, t.tb(), t.te());
             }
             if (c != null) emit.fact(v, Relation.TARGETS, c, t, null, "targets/" + why, conf, false);
@@ -340,7 +335,7 @@ final class CompoundRules {
             List<SentenceView.Arg> owners = cps;
             if (distinctEntities(cps) > 1 && distinctEntities(ins) > 1) {
                 // "enfortumab vedotin … for urothelial cancer, and tisotumab vedotin … for cervical cancer"
-                SentenceView.Arg c = lastCompoundBefore(cps, i.tb());
+                SentenceView.Arg c = lastBefore(cps, i.tb());
                 owners = c == null ? List.of() : List.of(c);
             }
             for (SentenceView.Arg c : owners) {

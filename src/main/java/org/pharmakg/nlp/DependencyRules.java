@@ -109,18 +109,9 @@ public final class DependencyRules {
     public List<Match> match(Sentence s, List<String> types) {
         List<CoreLabel> labels = new ArrayList<>();
         for (int i = 0; i < s.tokens().size(); i++) {
-            Token t = s.tokens().get(i);
-            CoreLabel l = new CoreLabel();
-            l.setWord(t.word());
-            l.setValue(t.word());
-            l.setOriginalText(t.word());
-            l.setTag(t.pos());
-            l.setLemma(t.lemma());
-            l.setNER(types.get(i));
-            l.setIndex(i + 1);
+            CoreLabel l = TokenRules.coreLabel(s.tokens().get(i), i);
+            l.setNER(types.get(i)); // Semgrex rules match entity types as ner
             l.setSentIndex(0);
-            l.setBeginPosition(t.begin());
-            l.setEndPosition(t.end());
             labels.add(l);
         }
         CoreMap sentence = new ArrayCoreMap();

@@ -183,19 +183,25 @@ public final class TokenRules {
     private static List<CoreLabel> labels(Sentence s, List<String> types) {
         List<CoreLabel> out = new ArrayList<>(s.tokens().size());
         for (int i = 0; i < s.tokens().size(); i++) {
-            Token t = s.tokens().get(i);
-            CoreLabel l = new CoreLabel();
-            l.setWord(t.word());
-            l.setValue(t.word());
-            l.setOriginalText(t.word());
-            l.setTag(t.pos());
-            l.setLemma(t.lemma());
-            l.setNER(t.ner());
-            l.setBeginPosition(t.begin());
-            l.setEndPosition(t.end());
+            CoreLabel l = coreLabel(s.tokens().get(i), i);
             l.set(TypeAnnotation.class, types == null ? "O" : types.get(i));
             out.add(l);
         }
         return out;
+    }
+
+    /** One of our tokens as a CoreNLP label (word, POS, lemma, NER, offsets, 1-based index). */
+    static CoreLabel coreLabel(Token t, int index) {
+        CoreLabel l = new CoreLabel();
+        l.setWord(t.word());
+        l.setValue(t.word());
+        l.setOriginalText(t.word());
+        l.setTag(t.pos());
+        l.setLemma(t.lemma());
+        l.setNER(t.ner());
+        l.setBeginPosition(t.begin());
+        l.setEndPosition(t.end());
+        l.setIndex(index + 1);
+        return l;
     }
 }
