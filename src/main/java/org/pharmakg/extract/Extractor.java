@@ -31,6 +31,7 @@ public final class Extractor {
     private final EntityGrouper grouper;
     private final ViewBuilder views;
     private final RelationExtractor relations;
+    private final org.pharmakg.nlp.DependencyRules dependencyRules;
 
     public Extractor(Lexicon lexicon, Cues cues, TokenRules companyRules, org.pharmakg.nlp.DependencyRules dependencyRules) {
         this.lexicon = lexicon;
@@ -38,6 +39,7 @@ public final class Extractor {
         this.grouper = new EntityGrouper(lexicon);
         this.views = new ViewBuilder(cues);
         this.relations = new RelationExtractor(cues, companyRules, dependencyRules);
+        this.dependencyRules = dependencyRules;
     }
 
     /**
@@ -51,6 +53,11 @@ public final class Extractor {
     /** The extractor with the project's own rule and cue files. */
     public static Extractor standard(Lexicon lexicon) {
         return new Extractor(lexicon, Cues.load(), TokenRules.load(COMPANY_RULES), org.pharmakg.nlp.DependencyRules.load(DEPENDENCY_RULES));
+    }
+
+    /** Loads the models that are loaded lazily (the dependency parser) in the background, now. */
+    public void warmUp() {
+        if (dependencyRules != null) dependencyRules.preload();
     }
 
     public DocumentExtraction extract(AnnotatedDocument doc) {

@@ -85,6 +85,19 @@ public final class DependencyRules {
         return new DependencyRules(out);
     }
 
+    /** Starts loading the parser model on a background thread (the CoreNLP models load meanwhile). */
+    public void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                parser();
+            } catch (RuntimeException e) {
+                LOG.debug("background parser load failed; it will be retried on first use", e);
+            }
+        }, "pharmakg-parser-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private DependencyParser parser() {
         DependencyParser p = parser;
         if (p == null) {

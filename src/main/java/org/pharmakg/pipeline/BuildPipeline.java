@@ -157,6 +157,7 @@ public final class BuildPipeline {
     private int extractAndStore(List<PressRelease> todo, int[] totals, Consumer<String> fail, boolean bulkLoad) {
         KgStore.BulkSink bulk = bulkLoad ? store.bulk() : null;
         if (bulkLoad) LOG.info("build: fresh store, loading {} documents through the TDB2 bulk loader", todo.size());
+        extractor.warmUp(); // the parser loads on the other core while CoreNLP loads here
         NlpPipeline pipeline = nlp.get();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "pharmakg-worker");
