@@ -54,6 +54,19 @@ final class CompanyContext {
                 out.add(make(s, m.tokEnd() + 1, m.tokEnd() + 2, "company/slash-pair", 0.75));
             }
         }
+        // "licensed to TopoTarget", "a collaboration with Zymeworks": a capitalised name after a deal phrase
+        for (int p = 1; p < toks.size() - 1; p++) {
+            String w = toks.get(p).word().toLowerCase(java.util.Locale.ROOT), before = toks.get(p - 1).word().toLowerCase(java.util.Locale.ROOT);
+            boolean cue = w.equals("to") && before.matches("licensed|sublicensed|out-licensed")
+                    || w.equals("with") && before.matches("collaboration|partnership|agreement|alliance|deal")
+                    || w.equals("by") && before.matches("acquired");
+            if (!cue) continue;
+            int b = p + 1, e = b;
+            while (e < toks.size() && isCapitalNoun(toks.get(e)) && e - b < 3 && !"LOCATION".equals(toks.get(e).ner())) e++;
+            if (e > b && free(out, b, e) && !toks.get(b).word().matches("The|Our|Its|FDA|EMA")) {
+                out.add(make(s, b, e, "company/after-deal-phrase", 0.7));
+            }
+        }
         // coordination lists between companies
         out.sort(Comparator.comparingInt(Mention::tokBegin));
         List<Mention> cos = out.stream().filter(m -> m.type() == EntityType.COMPANY).toList();

@@ -105,13 +105,21 @@ final class CompoundRules {
      */
     private void issuerAnnounces(SentenceView v, RelationExtractor.Emitter emit, List<SentenceView.Arg> cos,
                                  List<SentenceView.Arg> cps, int issuer) {
-        if (issuer < 0) return;
+        if (issuer < 0) {
+            developedUnderAgreementBetween(v, emit, cos, cps);
+            return;
+        }
         SentenceView.Arg subject = null;
         for (SentenceView.Arg k : cos) {
-            if (k.entity() != issuer) return; // another company in the sentence: the rules above decide
+            if (k.entity() != issuer) {
+                coAnnouncers(v, emit, cos, cps);
+                developedUnderAgreementBetween(v, emit, cos, cps);
+                return; // another company in the sentence: only co-announcers, below
+            }
             if (subject == null) subject = k;
         }
         if (subject == null) return;
+        developedUnderAgreementBetween(v, emit, cos, cps);
         int announce = -1;
         for (int i = subject.te(); i < Math.min(v.size(), subject.te() + 12); i++) {
             if (v.word(i).matches("announced|announces|announce|reported|reports|presented|presents|unveiled")) { announce = i; break; }
@@ -120,6 +128,53 @@ final class CompoundRules {
         for (SentenceView.Arg c : cps) {
             if (c.tb() > announce) emit.fact(v, Relation.DEVELOPS, subject, c, null, "develops/issuer-announces", 0.6, false);
         }
+    }
+
+    /**
+     * "Astellas Pharma Inc. and Seattle Genetics, Inc. today announced that the first patient has been
+     * dosed in a phase 1 trial of ASG-22ME": every company of the announcing subject develops it.
+     */
+    private void coAnnouncers(SentenceView v, RelationExtractor.Emitter emit, List<SentenceView.Arg> cos, List<SentenceView.Arg> cps) {
+        int announce = -1;
+        for (int i = 0; i < v.size(); i++) if (v.word(i).matches("announced|announce|announces|reported|report")) { announce = i; break; }
+        if (announce < 0 || !v.words.subList(announce, v.size()).stream().anyMatch(w -> w.matches("trial|study|dosed|phase|enrolled|enrollment|data|results|approval|approved|initiated|initiation"))) return;
+        List<SentenceView.Arg> subjects = new ArrayList<>();
+        for (SentenceView.Arg k : cos) {
+            if (k.tb() < announce && !k.anaphor()) subjects.add(k);
+            else if (k.tb() > announce) return; // a company after the verb: its role is stated there
+        }
+        if (subjects.size() < 2) return;
+        for (int j = 1; j < subjects.size(); j++) {
+            int gapStart = subjects.get(j - 1).te(), gapEnd = subjects.get(j).tb();
+            boolean coordinated = false;
+            for (int g = gapStart; g < gapEnd; g++) if (v.word(g).equals("and")) coordinated = true;
+            if (!coordinated) return;
+        }
+        for (SentenceView.Arg c : cps) {
+            if (c.tb() <= announce) continue;
+            for (SentenceView.Arg k : subjects) emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/co-announcers", 0.65, false);
+        }
+    }
+
+    /** "ASG-22ME is being jointly developed under a collaboration between Agensys, … and Seattle Genetics". */
+    private void developedUnderAgreementBetween(SentenceView v, RelationExtractor.Emitter emit, List<SentenceView.Arg> cos,
+                                                List<SentenceView.Arg> cps) {
+        int between = v.words.indexOf("between");
+        if (between < 0 || cps.isEmpty() || !v.anyCue(cues, "passive_cue", between - 7, between)) return;
+        SentenceView.Arg c = lastBefore(cps, between);
+        if (c == null) return;
+        for (SentenceView.Arg k : cos) {
+            if (k.tb() > between && !isParentInApposition(v, k)) {
+                emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/under-agreement-between", 0.75, false);
+            }
+        }
+    }
+
+    /** "Agensys, Inc., an affiliate of Astellas": Astellas is named as the parent, not as a party. */
+    private static boolean isParentInApposition(SentenceView v, SentenceView.Arg k) {
+        int i = k.tb() - 1;
+        if (v.word(i).equals("the")) i--;
+        return v.word(i).equals("of") && v.word(i - 1).matches("affiliate|member|subsidiary|unit|division|part");
     }
 
     /** "advancing enfortumab vedotin, in collaboration with Astellas": the partner develops it too. */
@@ -333,7 +388,11 @@ final class CompoundRules {
             if (v.anyCue(cues, "expression", i.tb() - 6, i.tb())) continue; // "over expressed in several cancers"
             if (negated(v, i)) continue; // "melanoma was not among them"
             List<SentenceView.Arg> owners = cps;
-            if (distinctEntities(cps) > 1 && distinctEntities(ins) > 1) {
+            List<SentenceView.Arg> before = cps.stream().filter(c -> c.te() <= i.tb()).toList();
+            // "CDX-011 … in advanced breast cancer, and PXD101 (belinostat), an HDAC inhibitor": compounds named
+            // before a disease own it; those after it are about something else
+            if (!before.isEmpty() && before.size() < cps.size()) owners = before;
+            if (distinctEntities(owners) > 1 && distinctEntities(ins) > 1) {
                 // "enfortumab vedotin … for urothelial cancer, and tisotumab vedotin … for cervical cancer"
                 SentenceView.Arg c = lastBefore(cps, i.tb());
                 owners = c == null ? List.of() : List.of(c);

@@ -36,7 +36,11 @@ final class PartnerRules {
             if (!v.word(i).equals("between")) continue;
             SentenceView.Arg x = firstAt(cos, i + 1, 3), y = null;
             if (x != null) {
-                for (SentenceView.Arg a : cos) if (a.tb() > x.te() && a.tb() <= x.te() + 2 && v.word(x.te()).equals("and")) y = a;
+                // "between Agensys, Inc., an affiliate of Astellas, and Seattle Genetics": skip the apposition
+                for (int j = x.te(); j < Math.min(v.size(), x.te() + 14) && y == null; j++) {
+                    if (!v.word(j).equals("and")) continue;
+                    for (SentenceView.Arg a : cos) if (a.tb() == j + 1 || a.tb() == j + 2 && v.word(j + 1).equals("the")) y = a;
+                }
             }
             if (x != null && y != null && !related(x, y, subsidiaries)) {
                 emit.fact(v, Relation.PARTNER_OF, x, y, null, "partner/between", 0.9, false);
