@@ -106,6 +106,7 @@ final class CompoundRules {
     private void issuerAnnounces(SentenceView v, RelationExtractor.Emitter emit, List<SentenceView.Arg> cos,
                                  List<SentenceView.Arg> cps, int issuer) {
         if (issuer < 0) {
+            coAnnouncers(v, emit, cos, cps);
             developedUnderAgreementBetween(v, emit, cos, cps);
             return;
         }
