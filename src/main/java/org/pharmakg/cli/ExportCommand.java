@@ -63,7 +63,10 @@ final class ExportCommand implements Callable<Integer> {
         try (KgStore s = KgStore.open(store.store);
              OutputStream out = output == null ? new NonClosing(System.out) : Files.newOutputStream(output)) {
             Txn.executeRead(s.dataset(), () -> {
-                if (fmt == RDFFormat.TURTLE_PRETTY || fmt == RDFFormat.JSONLD11) {
+                if (fmt == RDFFormat.TURTLE_PRETTY) {
+                    // grouped by subject, type and labels first (Jena's writer orders properties its own way)
+                    org.pharmakg.export.ReadableTurtle.write(s.dataset().getUnionGraph(), PREFIXES, out);
+                } else if (fmt == RDFFormat.JSONLD11) {
                     var g = GraphFactory.createDefaultGraph();
                     s.dataset().getUnionGraph().find().forEach(g::add);
                     g.getPrefixMapping().setNsPrefixes(PREFIXES);
