@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pharmakg", mixinStandardHelpOptions = true, version = "pharmakg 0.1.0",
         description = "Builds a knowledge graph of biotech and pharma press releases and serves it over SPARQL.",
         subcommands = {BuildCommand.class, ServeCommand.class, UpCommand.class, QueryCommand.class, ExportCommand.class,
-                ValidateCommand.class, StatsCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+                ValidateCommand.class, StatsCommand.class, EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 the work failed, 2 usage error, 3 environment problem (store in use, models missing, port taken)."})
 public final class Main implements Runnable {
     public static final int OK = 0, FAILED = 1, USAGE = 2, ENVIRONMENT = 3;

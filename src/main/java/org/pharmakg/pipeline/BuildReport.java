@@ -5,12 +5,13 @@ import org.pharmakg.store.KgStore;
 
 /**
  * What a build did: documents found, built, skipped as unchanged, failed (with their messages),
- * entities and facts written, time taken, and the store compaction when one was due (else null).
+ * entities and facts written, time taken, the store compaction when one was due (else null), and the
+ * seconds spent writing the store (bulk loader or transactions).
  *
  * <pre>BuildReport r = pipeline.build(paths); r.summary();</pre>
  */
 public record BuildReport(int found, int built, int unchanged, List<String> failures, int entities, int facts,
-                          int tokens, double seconds, KgStore.Compaction compaction) {
+                          int tokens, double seconds, KgStore.Compaction compaction, double storeSeconds) {
     public BuildReport {
         failures = List.copyOf(failures);
     }
@@ -18,7 +19,7 @@ public record BuildReport(int found, int built, int unchanged, List<String> fail
     /** A report of a build that did not compact the store. */
     public BuildReport(int found, int built, int unchanged, List<String> failures, int entities, int facts,
                        int tokens, double seconds) {
-        this(found, built, unchanged, failures, entities, facts, tokens, seconds, null);
+        this(found, built, unchanged, failures, entities, facts, tokens, seconds, null, 0);
     }
 
     public String summary() {

@@ -145,22 +145,49 @@ public final class KgStore implements AutoCloseable {
 
     public Path dir() { return dir; }
 
-    /** Loads the ontology graph from the class path when it differs from what the store holds. */
+    /**
+     * Loads the ontology graph from the class path when it differs from what the store holds: the SHA-256 of
+     * the ontology file is kept in the meta graph, so an unchanged ontology costs one look-up, not a parse and
+     * an isomorphism check.
+     */
     public void ensureOntology() {
-        org.apache.jena.graph.Graph onto;
+        byte[] bytes;
         try (InputStream in = KgStore.class.getClassLoader().getResourceAsStream("ontology/pharmakg.ttl")) {
             if (in == null) throw new StoreException("ontology/pharmakg.ttl is not on the class path; rebuild with mvn package", true);
-            onto = RDFParser.source(in).lang(Lang.TURTLE).toGraph();
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new StoreException("cannot read the ontology: " + e.getMessage(), true, e);
         }
-        boolean same = Txn.calculateRead(dsg, () -> onto.isIsomorphicWith(dsg.getGraph(Vocab.ONTOLOGY_GRAPH)));
-        if (same) return;
+        String hash = sha256(bytes);
+        if (hash.equals(meta(ONTOLOGY_HASH)) && Txn.calculateRead(dsg, () -> dsg.containsGraph(Vocab.ONTOLOGY_GRAPH))) return;
+        org.apache.jena.graph.Graph onto = RDFParser.source(new java.io.ByteArrayInputStream(bytes)).lang(Lang.TURTLE).toGraph();
         Txn.executeWrite(dsg, () -> {
             dsg.removeGraph(Vocab.ONTOLOGY_GRAPH);
             onto.find().forEach(t -> dsg.add(Vocab.ONTOLOGY_GRAPH, t.getSubject(), t.getPredicate(), t.getObject()));
         });
+        setMeta(ONTOLOGY_HASH, literal(hash));
         LOG.info("store: ontology graph loaded ({} triples)", onto.size());
+    }
+
+    private static final String ONTOLOGY_HASH = "ontologyHash";
+
+    /** "sha256:" and the hex digest of the bytes. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Entities with a canonical label in the entities graph. */
+    public int entityCount() {
+        return Txn.calculateRead(dsg, () -> {
+            int n = 0;
+            Iterator<Quad> it = dsg.find(Vocab.ENTITIES_GRAPH, Node.ANY, Vocab.LABEL, Node.ANY);
+            for (; it.hasNext(); it.next()) n++;
+            return n;
+        });
     }
 
     /** Content hash of every stored document, by document id. */
