@@ -19,6 +19,12 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--timeout", defaultValue = "30", description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--max-rows", defaultValue = "100000", description = "Most rows a query returns (default: ${DEFAULT-VALUE}).")
+    long maxRows;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders of press releases (default: data/).")
     List<Path> paths;
 
@@ -26,7 +32,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> ps = paths == null || paths.isEmpty() ? List.of(Path.of("data")) : paths;
         BuildCommand.run(store.store, ps, 0, 10L << 20);
-        ServeCommand.serve(store.store, host, port, 30);
+        ServeCommand.serve(store.store, host, port, timeout, maxRows, null, null);
         return Main.OK;
     }
 }
