@@ -37,6 +37,9 @@ public final class NerNeed implements Predicate<List<Token>> {
             if (covered[i] || !t.pos().startsWith("NNP")) continue;
             String w = t.word();
             if (w.length() < 2 || !Character.isUpperCase(w.charAt(0)) || COMMON.matcher(w).matches()) continue;
+            // all capitals (datelines "WALTHAM", tickers "IMGN", abbreviations "SCLC", trial names) and
+            // abbreviations with a period ("Mass.", "Dec.") are not how an unknown company is written
+            if (w.chars().noneMatch(Character::isLowerCase) || w.endsWith(".")) continue;
             if (lexicon.isNotCompany(w)) continue;
             return true;
         }

@@ -64,16 +64,24 @@ public final class RelationExtractor {
      * overly long). Parsing costs as much as NER, so most sentences never are.
      */
     private static boolean needsParse(SentenceView v, Map<String, Fact> facts) {
-        if (v.size() > 70) return false;
-        boolean company = !v.args(EntityType.COMPANY).isEmpty(), compound = !v.primaryCompounds().isEmpty();
-        boolean target = !v.args(EntityType.TARGET).isEmpty();
-        boolean develops = false, targets = false;
+        if (v.size() > 50) return false;
+        // a pair already related anywhere in the document needs no parse; only new pairs do
+        java.util.Set<Long> related = new java.util.HashSet<>();
         for (Fact f : facts.values()) {
-            if (f.evidence().sentence() != v.sentence.index()) continue;
-            if (f.relation() == Relation.DEVELOPS) develops = true;
-            if (f.relation() == Relation.TARGETS) targets = true;
+            if (f.relation() == Relation.DEVELOPS || f.relation() == Relation.TARGETS) {
+                related.add(((long) f.subject() << 32) | (f.object() & 0xffffffffL));
+            }
         }
-        return company && compound && !develops || compound && target && !targets;
+        for (SentenceView.Arg c : v.primaryCompounds()) {
+            for (SentenceView.Arg k : v.args(EntityType.COMPANY)) {
+                if (k.anaphor() || c.anaphor()) continue; // "we", "the Company", "it": the surface rules handle them
+                if (!related.contains(((long) k.entity() << 32) | (c.entity() & 0xffffffffL))) return true;
+            }
+            for (SentenceView.Arg t : v.args(EntityType.TARGET)) {
+                if (!related.contains(((long) c.entity() << 32) | (t.entity() & 0xffffffffL))) return true;
+            }
+        }
+        return false;
     }
 
     private void dependencies(SentenceView v, Emitter emit) {
