@@ -15,9 +15,9 @@ import org.pharmakg.store.KgStore;
 
 /**
  * A large store of a realistic shape for the query benchmark: the distinct document graphs of a built store
- * copied again and again under new document ids; in copy {@code k} about 80% of the entity IRIs (and their
- * labels and surface forms) get a suffix {@code -k}, the other 20% stay shared, so the graph has many distinct
- * companies and compounds and some hubs. The entities graph is written directly (labels of the renamed IRIs),
+ * copied again and again under new document ids; in copy {@code k} every compound, target, disease and trial
+ * IRI (with its labels, name keys and surface forms) gets a suffix {@code -k}, and so do about 80% of the
+ * companies; the other companies stay shared, the hubs a real corpus has. The entities graph is written directly (labels of the renamed IRIs),
  * and everything goes through the bulk loader.
  *
  * <pre>long n = QueryStore.generate(builtStore, work.resolve("query-store"), 1_000_000);</pre>
@@ -87,6 +87,10 @@ public final class QueryStore {
             if (k == 0 || !n.isURI()) return false;
             String u = n.getURI();
             if (!u.startsWith(Vocab.ID) || u.startsWith(DOC) || u.startsWith(EVIDENCE) || u.startsWith(Vocab.ID + "phase/")) return false;
+            // companies are the hubs of real corpora (big pharma partners widely): a fifth of them are shared by
+            // all copies; compounds, targets, diseases and trials belong to their copy, as a compound has a
+            // handful of developers, not one per copy
+            if (!u.startsWith(Vocab.ID + "company/")) return true;
             return Math.floorMod(u.hashCode(), 5) != 0;
         }
 
@@ -97,7 +101,10 @@ public final class QueryStore {
         }
 
         Quad entityQuad(Quad q) {
+            // names (labels, alternative labels and their lower-case look-up keys) are renamed with the IRI,
+            // or every copy would answer to the original's name
             Node o = q.getPredicate().equals(Vocab.LABEL) || q.getPredicate().equals(Vocab.ALT_LABEL)
+                    || q.getPredicate().equals(Vocab.kg("nameKey"))
                     ? name(q.getSubject(), q.getObject()) : entity(q.getObject());
             return new Quad(q.getGraph(), entity(q.getSubject()), q.getPredicate(), o);
         }

@@ -61,6 +61,7 @@ public final class RdfMapper {
             ids(g, n, e.ids(), q);
         }
         if (x.issuer() >= 0) q.add(new Quad(g, doc, Vocab.ISSUER, iris.get(x.issuer())));
+        q.add(new Quad(g, doc, Vocab.kg("factCount"), NodeFactory.createLiteralDT(Integer.toString(x.facts().size()), XSDDatatype.XSDinteger)));
         for (Fact f : x.facts()) {
             Node s = iris.get(f.subject());
             Node o = f.relation() == Relation.PHASE ? Vocab.phase(f.phase()) : iris.get(f.object());

@@ -86,10 +86,22 @@ public final class EntityResolver {
             labels.add(new Quad(eg, canonical, Vocab.TYPE, Vocab.cls(t)));
             labels.add(new Quad(eg, canonical, Vocab.TYPE, Vocab.kg("Entity")));
             labels.add(new Quad(eg, canonical, Vocab.LABEL, KgStore.literal(label)));
+            // lower-case name keys (and the IRI) let queries find an entity by any name through the index
+            Set<String> keys = new TreeSet<>();
+            keys.add(canonical.getURI().toLowerCase(java.util.Locale.ROOT));
+            keys.add(label.toLowerCase(java.util.Locale.ROOT));
+            for (String n : all) keys.add(n.toLowerCase(java.util.Locale.ROOT));
+            for (String k : keys) labels.add(new Quad(eg, canonical, Vocab.kg("nameKey"), KgStore.literal(k)));
             Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             seen.add(label);
             for (String n : all) {
                 if (seen.add(n)) labels.add(new Quad(eg, canonical, Vocab.ALT_LABEL, KgStore.literal(n)));
+            }
+        }
+        for (int i = 0; i < org.pharmakg.extract.Phases.IDS.size(); i++) {
+            Node ph = Vocab.phase(org.pharmakg.extract.Phases.IDS.get(i));
+            for (String k : List.of(ph.getURI().toLowerCase(java.util.Locale.ROOT), org.pharmakg.extract.Phases.LABELS.get(i).toLowerCase(java.util.Locale.ROOT))) {
+                labels.add(new Quad(eg, ph, Vocab.kg("nameKey"), KgStore.literal(k)));
             }
         }
         store.rename(renames);
