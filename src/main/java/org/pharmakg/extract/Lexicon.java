@@ -47,7 +47,6 @@ public final class Lexicon {
     private final Map<String, List<Entry>> byPlainKey = new HashMap<>();
     private final Set<String> caseSensitive = new HashSet<>();
     private final Set<String> notCompanies = new HashSet<>();
-    private final List<Entry> entries = new ArrayList<>();
     private int maxTokens = 1;
 
     private Lexicon() {
@@ -105,7 +104,6 @@ public final class Lexicon {
             }
             if (kept.isEmpty()) continue;
             Entry e = new Entry(type, kept.get(0), List.copyOf(kept.subList(1, kept.size())), Map.copyOf(ids));
-            entries.add(e);
             for (String n : kept) {
                 String k = Names.typedKey(type, n);
                 if (k.isEmpty()) continue;
@@ -181,8 +179,4 @@ public final class Lexicon {
 
     /** The longest alias, in whitespace-separated words plus slack for punctuation tokens. */
     public int maxTokens() { return Math.min(maxTokens, 12); }
-
-    public List<Entry> entries() { return List.copyOf(entries); }
-
-    public int size() { return entries.size(); }
 }

@@ -24,8 +24,4 @@ public record Mention(EntityType type, int sentence, int tokBegin, int tokEnd, i
     }
 
     public int length() { return tokEnd - tokBegin; }
-
-    public Mention withType(EntityType t, String r) {
-        return new Mention(t, sentence, tokBegin, tokEnd, begin, end, text, r, confidence, entry, phase);
-    }
 }

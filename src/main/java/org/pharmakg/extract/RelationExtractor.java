@@ -12,19 +12,21 @@ import org.pharmakg.nlp.TokenRules;
  * targets, indications, phases and trials from the rules of {@link CompoundRules} and
  * {@link PartnerRules}, whose cue words live in {@code ontology/rules/relations/cues.tsv}.
  *
- * <pre>List&lt;Fact&gt; facts = new RelationExtractor(cues, companyRules).extract(views, issuer);</pre>
+ * <pre>List&lt;Fact&gt; facts = new RelationExtractor(cues, companyRules, dependencyRules).extract(views, issuer);</pre>
  *
  * Every fact carries its evidence; the same statement found twice keeps its most confident evidence.
  */
 public final class RelationExtractor {
-    private final Cues cues;
     private final TokenRules companyRules;
     private final org.pharmakg.nlp.DependencyRules dependencyRules;
+    private final PartnerRules partnerRules;
+    private final CompoundRules compoundRules;
 
     public RelationExtractor(Cues cues, TokenRules companyRules, org.pharmakg.nlp.DependencyRules dependencyRules) {
-        this.cues = cues;
         this.companyRules = companyRules;
         this.dependencyRules = dependencyRules;
+        this.partnerRules = new PartnerRules(cues);
+        this.compoundRules = new CompoundRules(cues);
     }
 
     List<Fact> extract(List<SentenceView> views, int issuer) {
@@ -33,8 +35,8 @@ public final class RelationExtractor {
         for (SentenceView v : views) {
             List<int[]> subsidiaries = new ArrayList<>();
             companyShapes(v, emit, subsidiaries);
-            new PartnerRules(cues).apply(v, emit, subsidiaries, issuer);
-            new CompoundRules(cues).apply(v, emit, issuer);
+            partnerRules.apply(v, emit, subsidiaries, issuer);
+            compoundRules.apply(v, emit, issuer);
             if (dependencyRules != null && needsParse(v, out)) dependencies(v, emit);
         }
         return new ArrayList<>(out.values());

@@ -34,8 +34,6 @@ public final class CoreNlpPipeline implements NlpPipeline {
     /** The NER annotator alone, run on the sentences {@link #nerFilter} selects (all when there is none). */
     private final StanfordCoreNLP ner;
     private final java.util.function.Predicate<List<Token>> nerFilter;
-    private final java.util.concurrent.atomic.AtomicLong sentences = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong nerSentences = new java.util.concurrent.atomic.AtomicLong();
     private final TokenRules rules;
 
     private CoreNlpPipeline(Builder b) {
@@ -127,7 +125,6 @@ public final class CoreNlpPipeline implements NlpPipeline {
     private void recogniseSelected(List<CoreMap> ss, int shift, String docText) {
         List<CoreMap> selected = new ArrayList<>();
         for (CoreMap s : ss) {
-            sentences.incrementAndGet();
             List<Token> toks = new ArrayList<>();
             for (CoreLabel l : s.get(CoreAnnotations.TokensAnnotation.class)) {
                 toks.add(new Token(l.word(), l.beginPosition() + shift, l.endPosition() + shift, nz(l.tag()), nz(l.lemma()), "O"));
@@ -139,7 +136,6 @@ public final class CoreNlpPipeline implements NlpPipeline {
             }
         }
         if (selected.isEmpty()) return;
-        nerSentences.addAndGet(selected.size());
         Annotation sub = new Annotation("");
         sub.set(CoreAnnotations.SentencesAnnotation.class, selected);
         List<CoreLabel> all = new ArrayList<>();
@@ -147,9 +143,6 @@ public final class CoreNlpPipeline implements NlpPipeline {
         sub.set(CoreAnnotations.TokensAnnotation.class, all);
         ner.annotate(sub);
     }
-
-    /** Sentences seen and sentences NER ran on, for throughput reports. */
-    public long[] nerCounts() { return new long[] {sentences.get(), nerSentences.get()}; }
 
     /** Sections that can state facts; forward-looking statements, contacts and tables cannot. */
     public static boolean isRelevant(SectionKind kind) {

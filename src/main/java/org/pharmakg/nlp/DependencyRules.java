@@ -48,14 +48,10 @@ public final class DependencyRules {
 
     private final List<Rule> rules;
     private volatile DependencyParser parser;
-    private final java.util.concurrent.atomic.AtomicLong parsed = new java.util.concurrent.atomic.AtomicLong();
 
     private DependencyRules(List<Rule> rules) { this.rules = List.copyOf(rules); }
 
     public List<Rule> rules() { return rules; }
-
-    /** Sentences parsed so far (for throughput reports). */
-    public long parsedSentences() { return parsed.get(); }
 
     public static DependencyRules load(String resource) {
         String text;
@@ -130,7 +126,6 @@ public final class DependencyRules {
         CoreMap sentence = new ArrayCoreMap();
         sentence.set(CoreAnnotations.TokensAnnotation.class, labels);
         GrammaticalStructure gs = parser().predict(sentence);
-        parsed.incrementAndGet();
         SemanticGraph graph = SemanticGraphFactory.generateUncollapsedDependencies(gs);
         List<Match> out = new ArrayList<>();
         for (Rule r : rules) {

@@ -20,11 +20,4 @@ public record Sentence(int index, int begin, int end, String text, List<Token> t
         return text.substring(tokens.get(from).begin() - begin, tokens.get(to - 1).end() - begin);
     }
 
-    /** Index of the token starting at or covering the character offset, or -1. */
-    public int tokenAt(int offset) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).end() > offset) return tokens.get(i).begin() <= offset ? i : -1;
-        }
-        return -1;
-    }
 }
