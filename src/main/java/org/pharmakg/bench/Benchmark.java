@@ -61,11 +61,16 @@ public final class Benchmark {
 
         log.accept("bulk loader reference");
         BuildBench.LoaderRef ref = BuildBench.loaderReference(store, s.work);
+        // the writes run on one thread while the NLP workers keep both cores busy, so their wall-clock time is
+        // mostly waiting for a core; CPU seconds of the writing thread compare the two write paths themselves
         double writeRate = ref.docQuads() / r.storeSeconds();
-        double ratio = writeRate / ref.loaderTriplesPerSecond();
-        t.row("store write triples/s (build)", f("%s (%s quads in %.1f s)", n(writeRate), n(ref.docQuads()), r.storeSeconds()));
-        t.row("bulk loader triples/s (reference)", f("%s (%s quads in %.1f s)", n(ref.loaderTriplesPerSecond()), n(ref.quads()), ref.loaderSeconds()));
-        t.row("store write / bulk loader", f("%.2f", ratio), ">= 0.8", ratio >= 0.8);
+        double writeCpuRate = ref.docQuads() / r.storeCpuSeconds();
+        double ratio = writeCpuRate / ref.loaderTriplesPerCpuSecond();
+        t.row("store write triples/s (build)", f("%s per CPU s, %s per wall s (%s quads; %.1f CPU s, %.1f s wall beside NLP)",
+                n(writeCpuRate), n(writeRate), n(ref.docQuads()), r.storeCpuSeconds(), r.storeSeconds()));
+        t.row("bulk loader triples/s (reference)", f("%s per CPU s, %s per wall s (%s quads from N-Quads; %.1f CPU s, %.1f s wall, alone)",
+                n(ref.loaderTriplesPerCpuSecond()), n(ref.loaderTriplesPerSecond()), n(ref.quads()), ref.loaderCpuSeconds(), ref.loaderSeconds()));
+        t.row("store write / bulk loader (CPU s)", f("%.2f (wall-clock: %.2f)", ratio, writeRate / ref.loaderTriplesPerSecond()), ">= 0.8", ratio >= 0.8);
 
         log.accept("unchanged re-build");
         BuildReport u = BuildBench.unchanged(corpus, store, m -> log.accept("problem: " + m));

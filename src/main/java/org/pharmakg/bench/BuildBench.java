@@ -41,8 +41,11 @@ public final class BuildBench {
     public record Fresh(BuildReport report, double modelLoadSeconds, long peakHeapBytes) {}
 
     /** The loader reference: quads exported, those in document graphs, seconds the loader took. */
-    public record LoaderRef(long quads, long docQuads, double loaderSeconds) {
+    public record LoaderRef(long quads, long docQuads, double loaderSeconds, double loaderCpuSeconds) {
         public double loaderTriplesPerSecond() { return quads / loaderSeconds; }
+
+        /** Per second of CPU of the loading thread (the sequential loader runs on the calling thread). */
+        public double loaderTriplesPerCpuSecond() { return quads / loaderCpuSeconds; }
     }
 
     /** Builds {@code corpus} into {@code storeDir} as the build command does (all processors unless {@code threads} &gt; 0). */
@@ -97,6 +100,7 @@ public final class BuildBench {
         DatasetGraph ref = DatabaseMgr.connectDatasetGraph(refDir.toString());
         try {
             long t0 = System.nanoTime();
+            long c0 = cpuNanos();
             DataLoader loader = LoaderFactory.sequentialLoader(ref, (fmt, args) -> { });
             loader.startBulk();
             try {
@@ -106,10 +110,15 @@ public final class BuildBench {
                 loader.finishException(e);
                 throw e;
             }
-            return new LoaderRef(counts[0], counts[1], (System.nanoTime() - t0) / 1e9);
+            return new LoaderRef(counts[0], counts[1], (System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9);
         } finally {
             TDBInternal.expel(ref);
         }
+    }
+
+    private static long cpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** Every quad of a store (the query benchmark's source). */

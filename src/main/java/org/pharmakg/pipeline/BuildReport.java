@@ -6,12 +6,14 @@ import org.pharmakg.store.KgStore;
 /**
  * What a build did: documents found, built, skipped as unchanged, failed (with their messages),
  * entities and facts written, time taken, the store compaction when one was due (else null), and the
- * seconds spent writing the store (bulk loader or transactions).
+ * seconds spent writing the store (bulk loader or transactions): wall-clock, and CPU of the writing thread
+ * (the NLP workers share the cores with it, so the wall-clock time includes waiting for a core).
  *
  * <pre>BuildReport r = pipeline.build(paths); r.summary();</pre>
  */
 public record BuildReport(int found, int built, int unchanged, List<String> failures, int entities, int facts,
-                          int tokens, double seconds, KgStore.Compaction compaction, double storeSeconds) {
+                          int tokens, double seconds, KgStore.Compaction compaction, double storeSeconds,
+                          double storeCpuSeconds) {
     public BuildReport {
         failures = List.copyOf(failures);
     }
@@ -19,7 +21,7 @@ public record BuildReport(int found, int built, int unchanged, List<String> fail
     /** A report of a build that did not compact the store. */
     public BuildReport(int found, int built, int unchanged, List<String> failures, int entities, int facts,
                        int tokens, double seconds) {
-        this(found, built, unchanged, failures, entities, facts, tokens, seconds, null, 0);
+        this(found, built, unchanged, failures, entities, facts, tokens, seconds, null, 0, 0);
     }
 
     public String summary() {

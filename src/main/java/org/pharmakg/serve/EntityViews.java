@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -12,6 +11,7 @@ import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.pharmakg.serve.Sparql.Row;
+import org.pharmakg.store.NameSearch;
 
 /**
  * What the explorer shows about single things: a name search, an entity with its facts and their
@@ -28,46 +28,37 @@ public final class EntityViews {
 
     /**
      * Entities whose label or an alternative label contains {@code q} (any case): iri, type, label
-     * and the name that matched; exact matches first, then names starting with q, then the rest.
+     * and the name that matched; exact matches first, then names starting with q, then names with a word
+     * starting with q, then the rest; by label within each. Uses {@code kg:nameContains} (see {@link NameSearch}).
      */
     public static List<Map<String, Object>> search(DatasetGraph dsg, String q, int limit) {
         String needle = q == null ? "" : q.strip();
         if (needle.isEmpty()) return List.of();
         ParameterizedSparqlString pss = Sparql.query("""
-                SELECT DISTINCT ?e ?class ?label ?matched WHERE {
-                  ?e rdfs:label|skos:altLabel ?matched .
-                  FILTER(CONTAINS(LCASE(STR(?matched)), LCASE(?q)))
+                SELECT ?e ?class ?label ?matched ?name WHERE {
+                  (?e ?matched ?rank) kg:nameContains (?q %d) .
                   VALUES ?class { kg:Company kg:Compound kg:Target kg:Indication kg:ClinicalTrial kg:TrialPhase }
                   ?e a ?class .
                   OPTIONAL { ?e rdfs:label ?label }
-                }""");
+                  BIND(LCASE(STR(?label)) AS ?sortKey)
+                  OPTIONAL { ?e rdfs:label|skos:altLabel ?name FILTER(LCASE(STR(?name)) = ?matched) }
+                } ORDER BY ?rank ?sortKey ?e""".formatted(Math.max(1, limit)));
         pss.setLiteral("q", needle);
-        String lower = needle.toLowerCase(Locale.ROOT);
-        Map<String, Map<String, Object>> best = new LinkedHashMap<>();
-        Map<String, Integer> rank = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> hits = new LinkedHashMap<>();
         Txn.executeRead(dsg, () -> {
             for (Row r : Sparql.select(dsg, pss)) {
-                String e = r.str("e"), matched = r.str("matched");
-                String label = r.str("label") == null ? matched : r.str("label");
-                String m = matched.toLowerCase(Locale.ROOT);
-                int rk = (m.equals(lower) ? 0 : m.startsWith(lower) ? 2 : 4) + (matched.equals(label) ? 0 : 1);
-                if (rank.containsKey(e) && rank.get(e) <= rk) continue;
-                rank.put(e, rk);
+                String e = r.str("e");
+                if (hits.containsKey(e)) continue;
+                String matched = r.str("name") != null ? r.str("name") : r.str("matched");
                 Map<String, Object> hit = new LinkedHashMap<>();
                 hit.put("iri", e);
                 hit.put("type", Sparql.localName(r.str("class")));
-                hit.put("label", label);
+                hit.put("label", r.str("label") == null ? matched : r.str("label"));
                 hit.put("matched", matched);
-                best.put(e, hit);
+                hits.put(e, hit);
             }
         });
-        return best.keySet().stream()
-                .sorted(Comparator.comparing((String e) -> rank.get(e))
-                        .thenComparing(e -> String.valueOf(best.get(e).get("label")).toLowerCase(Locale.ROOT))
-                        .thenComparing(e -> e))
-                .limit(limit)
-                .map(best::get)
-                .toList();
+        return new ArrayList<>(hits.values());
     }
 
     /**

@@ -18,14 +18,20 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.syntax.Element;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.pharmakg.PharmakgException;
+import org.pharmakg.store.NameSearch;
 
 /**
  * The named queries of {@code queries/}: found by file stem, described by their header comment,
  * and bound to parameters safely: a parameter becomes {@code VALUES ?x { term }} at the head of the
- * query's WHERE group, built in the query's syntax tree, so no value is ever spliced into text.
+ * query's WHERE group (and of each sub-SELECT that uses it), built in the query's syntax tree, so no value
+ * is ever spliced into text. A parameter whose description starts with "required" must be given.
  *
  * <pre>Query q = NamedQueries.load("partners").bind(Map.of("company", "Bayer"));</pre>
  */
@@ -37,7 +43,12 @@ public final class NamedQueries {
 
     /** A named query: its name, text, first comment line and declared parameters. */
     public record Named(String name, String text, String description, Map<String, String> params) {
-        /** The query with the given parameters bound (unknown names are a usage error). */
+        /** Parameters the query cannot run without (their description starts with "required"). */
+        public List<String> required() {
+            return params.entrySet().stream().filter(e -> e.getValue().startsWith("required")).map(Map.Entry::getKey).toList();
+        }
+
+        /** The query with the given parameters bound (unknown names and missing required ones are usage errors). */
         public Query bind(Map<String, String> values) {
             Query q = parse(name, text);
             for (var e : values.entrySet()) {
@@ -45,21 +56,46 @@ public final class NamedQueries {
                     throw new PharmakgException("query " + name + " has no parameter '" + e.getKey() + "'; it takes "
                             + (params.isEmpty() ? "none" : String.join(", ", params.keySet())));
                 }
-                Var v = Var.alloc(e.getKey());
-                ElementData data = new ElementData();
-                data.add(v);
-                data.add(BindingFactory.binding(v, term(e.getValue())));
-                if (q.getQueryPattern() instanceof ElementGroup g) {
-                    g.getElements().add(0, data);
-                } else {
-                    ElementGroup g = new ElementGroup();
-                    g.addElement(data);
-                    g.addElement(q.getQueryPattern());
-                    q.setQueryPattern(g);
+            }
+            for (String p : required()) {
+                if (!values.containsKey(p)) {
+                    throw new PharmakgException("query " + name + " needs parameter '" + p + "': " + params.get(p)
+                            + " (--param " + p + "=VALUE)");
                 }
             }
+            for (var e : values.entrySet()) bindIn(q, Var.alloc(e.getKey()), term(e.getValue()));
             return q;
         }
+    }
+
+    /**
+     * Adds {@code VALUES ?v { term }} at the head of the query's WHERE group and of every sub-SELECT: a
+     * sub-SELECT sees only its own variables, so a parameter must be bound inside it too (where it is not
+     * used, one row without shared variables changes nothing).
+     */
+    private static void bindIn(Query q, Var v, Node value) {
+        Element pattern = q.getQueryPattern();
+        List<ElementSubQuery> subs = new ArrayList<>();
+        ElementWalker.walk(pattern, new ElementVisitorBase() {
+            @Override
+            public void visit(ElementSubQuery el) { subs.add(el); }
+        });
+        for (ElementSubQuery sub : subs) bindIn(sub.getQuery(), v, value);
+        ElementData data = new ElementData();
+        data.add(v);
+        data.add(BindingFactory.binding(v, value));
+        if (pattern instanceof ElementGroup g) {
+            g.getElements().add(0, data);
+        } else {
+            ElementGroup g = new ElementGroup();
+            g.addElement(data);
+            g.addElement(pattern);
+            q.setQueryPattern(g);
+        }
+    }
+
+    static {
+        NameSearch.register();  // kg:nameContains, used by entity-search
     }
 
     private NamedQueries() {}

@@ -39,6 +39,10 @@ final class Sparql {
     /** The entity classes (local names under kg:). */
     static final List<String> TYPES = List.of("Company", "Compound", "Target", "Indication", "ClinicalTrial", "TrialPhase");
 
+    static {
+        org.pharmakg.store.NameSearch.register();
+    }
+
     private Sparql() {}
 
     /** A query over the explorer prefixes, ready for parameters. */

@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
 public final class KgStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KgStore.class);
 
+    static {
+        NameSearch.register();
+    }
+
     private final Path dir;
     private final DatasetGraph dsg;
 

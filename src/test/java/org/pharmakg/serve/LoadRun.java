@@ -35,7 +35,7 @@ public final class LoadRun {
                 "partners", List.of(Map.of(), Map.of("company", "ImmunoGen")),
                 "pipeline", List.of(Map.of(), Map.of("company", "ImmunoGen")),
                 "compounds-by-target", List.of(Map.of(), Map.of("target", "HER2")),
-                "partner-network", List.of(Map.of()),
+                "partner-network", List.of(Map.of("company", "ImmunoGen"), Map.of("company", "Bayer")),
                 "documents", List.of(Map.of()),
                 "evidence", List.of(Map.of("subject", "ImmunoGen"), Map.of("predicate", "targets")),
                 "phase-timeline", List.of(Map.of(), Map.of("compound", "trastuzumab emtansine")),

@@ -2,6 +2,7 @@ package org.pharmakg.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.query.QueryFactory;
@@ -95,14 +97,51 @@ class ServerTest {
 
     @Test
     void everyNamedQueryParsesAndRuns() {
+        Map<String, String> examples = Map.of("company", "ImmunoGen", "q", "her2");
         for (NamedQueries.Named q : NamedQueries.all()) {
             assertTrue(!q.description().isBlank(), q.name() + " has no header comment");
-            Txn.executeRead(store.dataset(), () -> {
-                try (QueryExec qe = QueryExec.dataset(store.dataset()).query(q.bind(Map.of())).build()) {
-                    qe.select().forEachRemaining(row -> { });
-                }
-            });
+            Map<String, String> params = new java.util.HashMap<>();
+            for (String p : q.required()) {
+                var e = assertThrows(org.pharmakg.PharmakgException.class, () -> q.bind(Map.of()), q.name());
+                assertTrue(e.getMessage().contains("needs parameter '" + p + "'"), e.getMessage());
+                params.put(p, examples.get(p));
+            }
+            int n = rows(q, params);
+            if (!q.required().isEmpty()) assertTrue(n > 0, q.name() + " " + params + " finds nothing in the seeds");
         }
+    }
+
+    @Test
+    void requiredAndSubSelectParameters() {
+        assertEquals(List.of("company"), NamedQueries.load("partner-network").required());
+        assertEquals(List.of("q"), NamedQueries.load("entity-search").required());
+        assertEquals(List.of(), NamedQueries.load("documents").required());
+        // the network around ImmunoGen in the seeds holds its partnerships, each edge once
+        NamedQueries.Named network = NamedQueries.load("partner-network");
+        List<String> edges = Txn.calculateRead(store.dataset(), () -> {
+            List<String> out = new ArrayList<>();
+            try (QueryExec qe = QueryExec.dataset(store.dataset()).query(network.bind(Map.of("company", "immunogen"))).build()) {
+                qe.select().forEachRemaining(b -> out.add(b.get("source").getLiteralLexicalForm() + " " + b.get("relation").getLiteralLexicalForm()
+                        + " " + b.get("target").getLiteralLexicalForm()));
+            }
+            return out;
+        });
+        assertTrue(edges.stream().anyMatch(e -> e.contains("ImmunoGen") && e.contains("partnerOf")), edges.toString());
+        assertEquals(edges.size(), new java.util.HashSet<>(edges).size(), "each edge once: " + edges);
+    }
+
+    @Test
+    void parametersReachSubSelects(@TempDir Path dir) throws Exception {
+        // a sub-SELECT sees only its own variables: unbound there, ?k would match every name key in the store
+        Path rq = dir.resolve("labels.rq");
+        java.nio.file.Files.writeString(rq, """
+                # Labels of the entity with this name.
+                # param: ?company  a name
+                PREFIX kg: <https://w3id.org/pharmakg/ontology#>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                SELECT ?label WHERE { { SELECT ?label WHERE { BIND(LCASE(STR(?company)) AS ?k) ?c kg:nameKey ?k ; rdfs:label ?label } } }
+                """);
+        assertEquals(1, rows(NamedQueries.load(rq.toString()), Map.of("company", "ImmunoGen")));
     }
 
     @Test
