@@ -64,6 +64,22 @@ class ServerTest {
     }
 
     @Test
+    void repeatedQueriesGiveTheSameAnswerAndBadOnesA400() throws Exception {
+        // parsed queries are kept by their text: a repeat must answer alike, a near-identical text differently
+        String q = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?l WHERE { ?a rdfs:label ?l FILTER(?l = \"Amgen\") }";
+        String first = sparql("/kg/sparql", q);
+        assertTrue(first.contains("Amgen"), first);
+        assertEquals(first, sparql("/kg/sparql", q));
+        String other = sparql("/kg/sparql", q.replace("Amgen", "Bayer"));
+        assertTrue(other.contains("Bayer") && !other.contains("Amgen"), other);
+        for (int i = 0; i < 2; i++) {   // twice: a failed parse is not kept
+            HttpResponse<String> bad = get("/kg/sparql?query=" + URLEncoder.encode("SELECT ?x WHERE { ?x ", StandardCharsets.UTF_8), "text/csv");
+            assertEquals(400, bad.statusCode(), bad.body());
+            assertTrue(bad.body().toLowerCase().contains("parse"), bad.body());
+        }
+    }
+
+    @Test
     void scorerQueriesSeeEveryScoredClass() throws Exception {
         String body = sparql("/kg/sparql", new String(getClass().getClassLoader().getResourceAsStream("eval/entities.rq").readAllBytes(), StandardCharsets.UTF_8));
         for (String t : List.of("Company", "Compound", "Target", "Indication", "ClinicalTrial", "TrialPhase")) {
