@@ -100,7 +100,7 @@ public final class BuildBench {
         DatasetGraph ref = DatabaseMgr.connectDatasetGraph(refDir.toString());
         try {
             long t0 = System.nanoTime();
-            long c0 = cpuNanos();
+            long c0 = BuildPipeline.cpuNanos();
             DataLoader loader = LoaderFactory.sequentialLoader(ref, (fmt, args) -> { });
             loader.startBulk();
             try {
@@ -110,15 +110,10 @@ public final class BuildBench {
                 loader.finishException(e);
                 throw e;
             }
-            return new LoaderRef(counts[0], counts[1], (System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9);
+            return new LoaderRef(counts[0], counts[1], (System.nanoTime() - t0) / 1e9, (BuildPipeline.cpuNanos() - c0) / 1e9);
         } finally {
             TDBInternal.expel(ref);
         }
-    }
-
-    private static long cpuNanos() {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** Every quad of a store (the query benchmark's source). */

@@ -173,7 +173,7 @@ public final class BuildPipeline {
     }
 
     /** CPU time of the calling thread (the store writes run on it, while NLP workers share the cores). */
-    static long cpuNanos() {
+    public static long cpuNanos() {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : System.nanoTime();
     }

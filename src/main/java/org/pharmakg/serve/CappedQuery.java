@@ -69,6 +69,19 @@ final class CappedQuery extends SPARQL_QueryDataset {
         }
     }
 
+    /** The query in the request body: read as it comes (Fuseki's reader takes large buffers for every request). */
+    @Override
+    protected void executeBody(HttpAction action) {
+        String queryString = null;
+        try {
+            queryString = new String(action.getRequestInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException ex) {
+            org.apache.jena.fuseki.servlets.ActionLib.consumeBody(action);
+            ServletOps.errorOccurred(ex);
+        }
+        execute(queryString, action);
+    }
+
     /** As {@code SPARQLQueryProcessor.execute}, with {@link #parse} and the log line only when logged. */
     @Override
     protected void execute(String queryString, HttpAction action) {
@@ -113,11 +126,12 @@ final class CappedQuery extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
-        if (maxRows > 0 && (query.isSelectType() || query.isConstructType() || query.isDescribeType())) {
-            long cap = query.isSelectType() ? maxRows + 1 : maxRows;   // one more row tells that it was cut
-            if (!query.hasLimit() || query.getLimit() > cap) {
+        // a SELECT is cut while its rows are read (executeQuery): a LIMIT here would turn every ORDER BY into a
+        // top-N sort with a queue of max rows + 1 allocated per request
+        if (maxRows > 0 && (query.isConstructType() || query.isDescribeType())) {
+            if (!query.hasLimit() || query.getLimit() > maxRows) {
                 query = query.cloneQuery();
-                query.setLimit(cap);
+                query.setLimit(maxRows);
             }
         }
         return super.createQueryExec(action, query, dataset);
@@ -128,7 +142,8 @@ final class CappedQuery extends SPARQL_QueryDataset {
         if (!requestQuery.isSelectType()) return super.executeQuery(action, exec, requestQuery, log);
         RowSet rs = exec.select();
         List<Binding> rows = new ArrayList<>();
-        while (rs.hasNext()) rows.add(rs.next());   // a timeout goes off here, before the response starts
+        // a timeout goes off here, before the response starts; one row more than the cap tells that it was cut
+        while (rs.hasNext() && (maxRows <= 0 || rows.size() <= maxRows)) rows.add(rs.next());
         if (maxRows > 0 && rows.size() > maxRows) {
             rows.subList((int) maxRows, rows.size()).clear();
             action.setResponseHeader(TRUNCATED, Long.toString(maxRows));

@@ -62,6 +62,17 @@ public final class KgServer {
             b.dataset.getContext().set(org.apache.jena.query.ARQ.queryTimeout, Long.toString(b.timeoutMillis));
         }
         this.fuseki = fb.build();
+        for (var c : fuseki.getJettyServer().getConnectors()) {
+            var http = c.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class);
+            if (http == null) continue;
+            // Fuseki buffers 5 MB of every response so that an error while writing can still change the status;
+            // CappedQuery reads all rows before it writes, so 64 kB do. The 5 MB buffers were allocated afresh for
+            // most requests: as direct memory they filled the JVM's limit and the JDK's System.gc() calls made
+            // requests wait up to 1.3 s; on the heap each was a humongous object. Heap buffers, as GC likes them.
+            http.getHttpConfiguration().setOutputBufferSize(64 * 1024);
+            http.getHttpConfiguration().setUseOutputDirectByteBuffers(false);
+            http.getHttpConfiguration().setUseInputDirectByteBuffers(false);
+        }
         if (!loopback && !"0.0.0.0".equals(b.host) && !"*".equals(b.host)) {
             // Fuseki binds either loopback or every interface; --host names one address
             for (var c : fuseki.getJettyServer().getConnectors()) {

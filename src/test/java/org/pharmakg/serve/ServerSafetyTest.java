@@ -200,6 +200,18 @@ class ServerSafetyTest {
         });
     }
 
+    @Test
+    void aResultLargerThanTheOutputBufferArrivesWhole() throws Exception {
+        // the server buffers 64 kB of a response; a larger one streams, every row intact
+        withServer(b -> { }, (server, base) -> {
+            long n = count(base);
+            HttpResponse<String> all = query(base, "SELECT * WHERE { ?s ?p ?o }");
+            assertEquals(200, all.statusCode());
+            assertTrue(all.body().length() > 10 * 64 * 1024, "only " + all.body().length() + " bytes");
+            assertEquals(n, rows(all.body()));
+        });
+    }
+
     static int rows(String json) {
         var rs = org.apache.jena.query.ResultSetFactory.fromJSON(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         int n = 0;
