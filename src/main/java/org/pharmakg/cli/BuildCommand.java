@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code pharmakg build PATH…}: extract press releases into the store. */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Reads every press release (.txt, .md, .html) under the paths, extracts entities and facts, "
-                + "and writes them to the store. Unchanged documents are skipped; changed ones are replaced.",
+                + "and writes them to the store. Unchanged documents are skipped; changed ones are replaced; with --prune, "
+                + "releases whose files are gone are removed.",
                 "A file that cannot be read is reported with its path and the reason, and skipped; the exit code is then 1."})
 final class BuildCommand implements Callable<Integer> {
     @Mixin StoreOption store;
@@ -32,16 +33,20 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--max-bytes", defaultValue = "10485760", description = "Largest file read, in bytes (default: 10 MB).")
     long maxBytes;
 
+    @Option(names = "--prune", description = "Also remove from the store the releases whose files lay under the given paths "
+            + "and are gone (deleted or renamed). A path that does not exist removes nothing.")
+    boolean prune;
+
     @Override
     public Integer call() {
-        BuildReport r = run(store.store, paths, threads, maxBytes);
+        BuildReport r = run(store.store, paths, threads, maxBytes, prune);
         return r.failures().isEmpty() ? Main.OK : Main.FAILED;
     }
 
-    static BuildReport run(Path storeDir, List<Path> paths, int threads, long maxBytes) {
+    static BuildReport run(Path storeDir, List<Path> paths, int threads, long maxBytes, boolean prune) {
         try (KgStore s = KgStore.open(storeDir)) {
             BuildReport r = pipeline(s, () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build(), threads, maxBytes,
-                    new ConsoleProgress(System.err, System.console() != null)).run(paths);
+                    new ConsoleProgress(System.err, System.console() != null), prune).run(paths);
             System.out.println(r.summary());
             return r;
         }
@@ -49,9 +54,10 @@ final class BuildCommand implements Callable<Integer> {
 
     /** The build pipeline the CLI uses (also for {@code serve --watch}): problems go to stderr, one line each. */
     static BuildPipeline pipeline(KgStore s, java.util.function.Supplier<org.pharmakg.nlp.NlpPipeline> nlp, int threads,
-                                  long maxBytes, org.pharmakg.pipeline.Progress progress) {
+                                  long maxBytes, org.pharmakg.pipeline.Progress progress, boolean prune) {
         BuildPipeline.Builder b = BuildPipeline.builder(s)
                 .nlp(nlp)
+                .prune(prune)
                 .reader(new PressReleaseReader(ReaderOptions.defaults().withMaxBytes(maxBytes)))
                 .progress(progress)
                 .problems(m -> System.err.println("pharmakg: " + m));

@@ -43,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
     java.nio.file.Path passwordFile;
 
     @Option(names = "--watch", paramLabel = "DIR",
-            description = "Build new and changed press releases dropped into DIR while serving (polled every 2 s).")
+            description = "Build new and changed press releases dropped into DIR while serving, and remove from the graph "
+                    + "those deleted from DIR (polled every 2 s).")
     java.nio.file.Path watch;
 
     static final String PASSWORD_ENV = "PHARMAKG_PASSWORD";
@@ -99,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new Main.EnvironmentException(e.getMessage());
         }
         FolderWatcher watcher = watch == null ? null : new FolderWatcher(BuildCommand.pipeline(s, once(
-                () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build()), 0, ReaderOptions.DEFAULT_MAX_BYTES, Progress.NONE),
+                () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build()), 0, ReaderOptions.DEFAULT_MAX_BYTES, Progress.NONE, true),
                 watch, java.time.Duration.ofSeconds(2), m -> System.err.println("pharmakg: " + m)).start();
         String base = "http://" + host + ":" + server.port();
         System.out.println("pharmakg is serving " + dir);
@@ -107,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  SPARQL:   " + base + "/kg/sparql");
         System.out.println("  explorer: " + base + "/explore/");
         if (password != null) System.out.println("  update:   " + base + "/kg/update (user " + KgServer.UPDATE_USER + ", HTTP basic auth)");
-        if (watch != null) System.out.println("  watching: " + watch + " (new and changed releases are built while serving)");
+        if (watch != null) System.out.println("  watching: " + watch + " (new and changed releases are built while serving; removed ones leave the graph)");
         System.out.println("Press Ctrl-C to stop.");
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

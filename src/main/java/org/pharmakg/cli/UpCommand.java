@@ -25,13 +25,16 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--max-rows", defaultValue = "100000", description = "Most rows a query returns (default: ${DEFAULT-VALUE}).")
     long maxRows;
 
+    @Option(names = "--prune", description = "Also remove from the store the releases whose files lay under the paths and are gone.")
+    boolean prune;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders of press releases (default: data/).")
     List<Path> paths;
 
     @Override
     public Integer call() {
         List<Path> ps = paths == null || paths.isEmpty() ? List.of(Path.of("data")) : paths;
-        BuildCommand.run(store.store, ps, 0, 10L << 20);
+        BuildCommand.run(store.store, ps, 0, 10L << 20, prune);
         ServeCommand.serve(store.store, host, port, timeout, maxRows, null, null);
         return Main.OK;
     }

@@ -60,6 +60,7 @@ public final class BuildPipeline {
     private final long minGrowth;
     private final double growthFactor;
     private final Boolean bulkLoad;
+    private final boolean prune;
 
     private BuildPipeline(Builder b) {
         this.store = b.store;
@@ -75,6 +76,7 @@ public final class BuildPipeline {
         this.minGrowth = b.minGrowth;
         this.growthFactor = b.growthFactor;
         this.bulkLoad = b.bulkLoad;
+        this.prune = b.prune;
     }
 
     public static Builder builder(KgStore store) { return new Builder(store); }
@@ -91,6 +93,7 @@ public final class BuildPipeline {
         };
         List<Path> files = DocumentFinder.find(roots, e -> fail.accept(e.getMessage()));
         store.ensureOntology();
+        int removed = prune ? prune(roots) : 0;
         Map<String, String> stored = store.documentHashes();
 
         // read every file (cheap) to know what changed; the expensive part only runs on those
@@ -138,7 +141,7 @@ public final class BuildPipeline {
         // resolution is a function of the stored documents: when they are what it last saw, the entities graph stands
         String docsDigest = digest(built == 0 ? stored : store.documentHashes());
         EntityResolver.Report res;
-        if (built == 0 && docsDigest.equals(store.meta(RESOLVED_DOCUMENTS))) {
+        if (built == 0 && removed == 0 && docsDigest.equals(store.meta(RESOLVED_DOCUMENTS))) {
             res = new EntityResolver.Report(store.entityCount(), 0);
             LOG.info("resolve: no document changed, {} entities as resolved before", res.entities());
         } else {
@@ -150,8 +153,30 @@ public final class BuildPipeline {
         KgStore.Compaction compaction = minGrowth < 0 ? null : store.compactIfGrown(minGrowth, growthFactor);
         if (compaction != null) LOG.info("build: {}", compaction);
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new BuildReport(files.size(), built, unchanged, failures, res.entities(), totals[1], totals[2], secs,
+        return new BuildReport(files.size(), built, unchanged, removed, failures, res.entities(), totals[1], totals[2], secs,
                 compaction, storeNanos[0] / 1e9, storeNanos[1] / 1e9);
+    }
+
+    /** Removes the stored releases whose file lay under one of the roots and is gone; returns how many. */
+    private int prune(List<Path> roots) {
+        List<Path> present = new ArrayList<>();
+        for (Path r : roots) {
+            Path abs = r.toAbsolutePath().normalize();
+            if (java.nio.file.Files.exists(abs)) present.add(abs);
+            else LOG.warn("prune: {} does not exist; nothing under it is removed", r);
+        }
+        List<String> gone = new ArrayList<>();
+        store.documentSources().forEach((id, source) -> {
+            Path f = Path.of(source).toAbsolutePath().normalize();
+            boolean under = present.stream().anyMatch(r -> f.startsWith(r));
+            if (under && !java.nio.file.Files.exists(f)) gone.add(id);
+        });
+        if (gone.isEmpty()) return 0;
+        java.util.Collections.sort(gone);
+        store.removeDocuments(gone);
+        LOG.info("prune: removed {} release(s) whose file is gone: {}", gone.size(),
+                gone.size() <= 10 ? String.join(", ", gone) : String.join(", ", gone.subList(0, 10)) + ", ...");
+        return gone.size();
     }
 
     /** Meta key: digest of the document hashes the entities graph was last resolved from. */
@@ -291,6 +316,7 @@ public final class BuildPipeline {
         private long minGrowth = KgStore.DEFAULT_MIN_GROWTH;
         private double growthFactor = KgStore.DEFAULT_GROWTH_FACTOR;
         private Boolean bulkLoad;
+        private boolean prune;
 
         Builder(KgStore store) { this.store = store; }
 
@@ -318,6 +344,12 @@ public final class BuildPipeline {
          * transaction per document (the benchmark's plain path); by default from 20 documents on.
          */
         public Builder bulkLoad(boolean on) { this.bulkLoad = on; return this; }
+        /**
+         * Whether a build removes the stored releases whose source file lay under one of the folders it is given
+         * (or was one of the files) and is gone. Off by default: a build only adds and replaces. A folder that does
+         * not exist prunes nothing (an unmounted drive must not empty the store).
+         */
+        public Builder prune(boolean on) { this.prune = on; return this; }
         public BuildPipeline build() { return new BuildPipeline(this); }
     }
 }

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a store up to date with a folder while it is served: polls the folder (every 2 s by
- * default) and, once a new or changed file has stayed the same for one poll, runs the build
- * pipeline over the folder. The pipeline skips unchanged documents, replaces each changed one in a
+ * default) and, once a new, changed or deleted file has stayed so for one poll, runs the build
+ * pipeline over the folder (the CLI's pipeline prunes, so a deleted release leaves the graph). The pipeline skips unchanged documents, replaces each changed one in a
  * single write transaction (readers see the old or the new document, never half of one), then
  * runs the resolver. Polling rather than a WatchService: it works the same on every file system,
  * including network mounts, and a burst of changes becomes one build.

@@ -207,6 +207,27 @@ public final class KgStore implements AutoCloseable {
         });
     }
 
+    /** The source file of every stored document as it was given to the build, by document id. */
+    public Map<String, String> documentSources() {
+        return Txn.calculateRead(dsg, () -> {
+            Map<String, String> out = new HashMap<>();
+            Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Vocab.SOURCE_FILE, Node.ANY);
+            while (it.hasNext()) {
+                Quad q = it.next();
+                if (Vocab.isDocGraph(q.getGraph())) out.put(Vocab.docIdOf(q.getGraph()), q.getObject().getLiteralLexicalForm());
+            }
+            return out;
+        });
+    }
+
+    /** Removes documents (their graphs) in one write transaction; the entities graph is the resolver's to redo. */
+    public void removeDocuments(java.util.Collection<String> docIds) {
+        if (docIds.isEmpty()) return;
+        Txn.executeWrite(dsg, () -> {
+            for (String id : docIds) dsg.removeGraph(Vocab.docGraph(id));
+        });
+    }
+
     /** Replaces a document's graph by the given quads, in one write transaction. */
     public void replaceDocument(String docId, List<Quad> quads) {
         replaceDocument(docId, quads, d -> List.of());

@@ -28,7 +28,7 @@ import org.pharmakg.RobustnessSupport;
  * Issue 6 with the real CLI in a child JVM: {@code pharmakg serve --watch DIR --update} (password
  * from PHARMAKG_PASSWORD) holds the store; a {@code build} against it fails fast with exit 3 and
  * a message saying what to do; a release dropped into DIR, then changed, shows up through SPARQL
- * while serving, and no poll ever sees half a document; a wrong password gets 401; after the
+ * while serving, and no poll ever sees half a document; deleted, it leaves the graph; a wrong password gets 401; after the
  * server stops the store opens and validates.
  */
 class ServeWatchTest {
@@ -83,6 +83,11 @@ class ServeWatchTest {
                     seed.replace("Announces Clinical Data Presentations", "Announces Updated Clinical Data"));
             String second = awaitValue(base, headline, h -> h.contains("Updated Clinical Data"), 60);
             assertTrue(second.contains("Updated Clinical Data"), second);
+
+            // and a release deleted from the folder leaves the graph, with the entities only it named
+            Files.delete(inbox.resolve("001_8de427df72a8a915.txt"));
+            assertEquals("", awaitValue(base, headline, String::isEmpty, 60));
+            assertEquals("0", select(base, "SELECT (COUNT(*) AS ?n) WHERE { ?e a <https://w3id.org/pharmakg/ontology#Company> }"));
         } finally {
             child.destroy();   // SIGTERM: the shutdown hook stops the watcher and server and releases the store
             if (!child.waitFor(30, TimeUnit.SECONDS)) child.destroyForcibly().waitFor();

@@ -48,6 +48,51 @@ class BuildPipelineTest {
     }
 
     @Test
+    void pruneRemovesReleasesWhoseFilesAreGoneAndNothingElse(@TempDir Path tmp) throws Exception {
+        Path docs = Files.createDirectories(tmp.resolve("docs"));
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.copy(TestSupport.data().resolve("000_9041f48a740ce000.txt"), docs.resolve("000_9041f48a740ce000.txt"));
+        Files.copy(TestSupport.data().resolve("004_db42ac11690627de.txt"), docs.resolve("004_db42ac11690627de.txt"));
+        Files.copy(TestSupport.data().resolve("003_e56de71c621f04e8.txt"), other.resolve("003_e56de71c621f04e8.txt"));
+        String docCount = "SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:PressRelease }";
+        try (KgStore store = KgStore.open(tmp.resolve("store"))) {
+            TestSupport.build(store, List.of(docs, other));
+            assertEquals(3, count(store, docCount));
+            String onlyIn000 = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/pharmakg/graph/entities> { ?e rdfs:label ?l } "
+                    + "FILTER NOT EXISTS { GRAPH ?g { ?e ?p ?o } FILTER(?g != <https://w3id.org/pharmakg/graph/entities> "
+                    + "&& ?g != <https://w3id.org/pharmakg/graph/doc/000_9041f48a740ce000>) } }";
+            assertTrue(count(store, onlyIn000) > 0, "some entity is named only by 000");
+            String orphans = onlyIn000.replace(" && ?g != <https://w3id.org/pharmakg/graph/doc/000_9041f48a740ce000>", "");
+            long orphansBefore = count(store, orphans);
+
+            Files.delete(docs.resolve("000_9041f48a740ce000.txt"));
+            Files.delete(other.resolve("003_e56de71c621f04e8.txt"));
+            // without --prune a build only adds and replaces
+            BuildReport keep = TestSupport.build(store, List.of(docs));
+            assertEquals(0, keep.removed());
+            assertEquals(3, count(store, docCount));
+
+            // with it, only what lay under the given folder and is gone leaves, with the entities only it named
+            BuildReport pruned = pipeline(store).prune(true).build().run(List.of(docs));
+            assertEquals(1, pruned.removed(), pruned.summary());
+            assertTrue(pruned.summary().contains("1 removed as their files are gone"), pruned.summary());
+            assertEquals(2, count(store, docCount), "003 is not under docs/: kept though gone");
+            assertEquals(0, count(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/pharmakg/graph/doc/000_9041f48a740ce000> { ?s ?p ?o } }"));
+            assertEquals(orphansBefore, count(store, orphans), "the entities only 000 named are gone with it");
+
+            // a folder that is not there (an unmounted drive) removes nothing
+            BuildReport missing = pipeline(store).prune(true).build().run(List.of(tmp.resolve("unmounted")));
+            assertEquals(0, missing.removed());
+            assertEquals(2, count(store, docCount));
+            assertEquals(1, pipeline(store).prune(true).build().run(List.of(other)).removed(), "003 goes when its own folder is pruned");
+        }
+    }
+
+    private static BuildPipeline.Builder pipeline(KgStore store) {
+        return BuildPipeline.builder(store).nlp(TestSupport::nlp).lexicon(TestSupport.lexicon()).threads(2);
+    }
+
+    @Test
     void badFilesAreReportedAndTheRestIsKept(@TempDir Path tmp) throws Exception {
         Path docs = tmp.resolve("docs");
         Files.createDirectories(docs);
