@@ -28,8 +28,9 @@ final class CompoundRules {
 
     CompoundRules(Cues cues) { this.cues = cues; }
 
-    void apply(SentenceView v, RelationExtractor.Emitter emit, int issuer) {
-        develops(v, emit, issuer);
+    /** {@code subsidiaries}: the (member, parent) entity pairs the company shapes found in this sentence. */
+    void apply(SentenceView v, RelationExtractor.Emitter emit, List<int[]> subsidiaries, int issuer) {
+        develops(v, emit, subsidiaries, issuer);
         targets(v, emit);
         indications(v, emit);
         phases(v, emit);
@@ -38,7 +39,7 @@ final class CompoundRules {
 
     // ---- develops -----------------------------------------------------------------------------
 
-    private void develops(SentenceView v, RelationExtractor.Emitter emit, int issuer) {
+    private void develops(SentenceView v, RelationExtractor.Emitter emit, List<int[]> subsidiaries, int issuer) {
         List<SentenceView.Arg> cos = v.args(EntityType.COMPANY);
         List<SentenceView.Arg> cps = v.primaryCompounds();
         if (cps.isEmpty()) return;
@@ -93,7 +94,7 @@ final class CompoundRules {
             }
         }
         throughCollaboration(v, emit, cos, cps);
-        issuerAnnounces(v, emit, cos, cps, issuer);
+        issuerAnnounces(v, emit, cos, cps, subsidiaries, issuer);
         inCollaborationWith(v, emit, cos, cps);
         licensee(v, emit, cos, cps);
     }
@@ -104,23 +105,23 @@ final class CompoundRules {
      * company in the sentence, develops it.
      */
     private void issuerAnnounces(SentenceView v, RelationExtractor.Emitter emit, List<SentenceView.Arg> cos,
-                                 List<SentenceView.Arg> cps, int issuer) {
+                                 List<SentenceView.Arg> cps, List<int[]> subsidiaries, int issuer) {
         if (issuer < 0) {
             coAnnouncers(v, emit, cos, cps);
-            developedUnderAgreementBetween(v, emit, cos, cps);
+            developedUnderAgreementBetween(v, emit, cos, cps, subsidiaries);
             return;
         }
         SentenceView.Arg subject = null;
         for (SentenceView.Arg k : cos) {
             if (k.entity() != issuer) {
                 coAnnouncers(v, emit, cos, cps);
-                developedUnderAgreementBetween(v, emit, cos, cps);
+                developedUnderAgreementBetween(v, emit, cos, cps, subsidiaries);
                 return; // another company in the sentence: only co-announcers, below
             }
             if (subject == null) subject = k;
         }
         if (subject == null) return;
-        developedUnderAgreementBetween(v, emit, cos, cps);
+        developedUnderAgreementBetween(v, emit, cos, cps, subsidiaries);
         int announce = -1;
         for (int i = subject.te(); i < Math.min(v.size(), subject.te() + 12); i++) {
             if (v.word(i).matches("announced|announces|announce|reported|reports|presented|presents|unveiled")) { announce = i; break; }
@@ -159,23 +160,16 @@ final class CompoundRules {
 
     /** "ASG-22ME is being jointly developed under a collaboration between Agensys, … and Seattle Genetics". */
     private void developedUnderAgreementBetween(SentenceView v, RelationExtractor.Emitter emit, List<SentenceView.Arg> cos,
-                                                List<SentenceView.Arg> cps) {
+                                                List<SentenceView.Arg> cps, List<int[]> subsidiaries) {
         int between = v.words.indexOf("between");
         if (between < 0 || cps.isEmpty() || !v.anyCue(cues, "passive_cue", between - 7, between)) return;
         SentenceView.Arg c = lastBefore(cps, between);
         if (c == null) return;
         for (SentenceView.Arg k : cos) {
-            if (k.tb() > between && !isParentInApposition(v, k)) {
+            if (k.tb() > between && !PartnerRules.isParentInApposition(k, subsidiaries, cos)) {
                 emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/under-agreement-between", 0.75, false);
             }
         }
-    }
-
-    /** "Agensys, Inc., an affiliate of Astellas": Astellas is named as the parent, not as a party. */
-    private static boolean isParentInApposition(SentenceView v, SentenceView.Arg k) {
-        int i = k.tb() - 1;
-        if (v.word(i).equals("the")) i--;
-        return v.word(i).equals("of") && v.word(i - 1).matches("affiliate|member|subsidiary|unit|division|part");
     }
 
     /** "advancing enfortumab vedotin, in collaboration with Astellas": the partner develops it too. */

@@ -93,8 +93,11 @@ final class PartnerRules {
         return false;
     }
 
-    /** "Genentech, a member of the Roche Group": Roche is named as Genentech's parent, not as a partner. */
-    private static boolean isParentInApposition(SentenceView.Arg a, List<int[]> subsidiaries, List<SentenceView.Arg> cos) {
+    /**
+     * "Genentech, a member of the Roche Group", "Agensys, Inc., an affiliate of Astellas": the company is named as
+     * the parent of one named before it (a subsidiary pair of the sentence), not as a party of its own.
+     */
+    static boolean isParentInApposition(SentenceView.Arg a, List<int[]> subsidiaries, List<SentenceView.Arg> cos) {
         for (int[] p : subsidiaries) {
             if (p[1] != a.entity()) continue;
             for (SentenceView.Arg c : cos) if (c.entity() == p[0] && c.tb() < a.tb()) return true;

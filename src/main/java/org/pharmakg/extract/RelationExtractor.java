@@ -36,7 +36,7 @@ public final class RelationExtractor {
             List<int[]> subsidiaries = new ArrayList<>();
             companyShapes(v, emit, subsidiaries);
             partnerRules.apply(v, emit, subsidiaries, issuer);
-            compoundRules.apply(v, emit, issuer);
+            compoundRules.apply(v, emit, subsidiaries, issuer);
             if (dependencyRules != null && needsParse(v, out)) dependencies(v, emit);
         }
         return new ArrayList<>(out.values());
