@@ -112,7 +112,7 @@ public final class MentionFinder {
                 for (int k = b; k < e; k++) {
                     String w = s.tokens().get(k).word();
                     if (w.length() >= 3 && Character.isUpperCase(w.charAt(0)) && !w.matches("(?i)phase|and|or|the|study|trial|trials|studies")) {
-                        out.add(mention(s, type, k, k + 1, m.rule(), confidenceOf(m.rule()), null, null));
+                        out.add(mention(s, type, k, k + 1, m.rule(), m.confidence(), null, null));
                     }
                 }
                 continue;
@@ -123,12 +123,8 @@ public final class MentionFinder {
                 if (id != null) out.add(mention(s, type, b, e, m.rule(), 0.9, null, id));
                 continue;
             }
-            out.add(mention(s, type, b, e, m.rule(), confidenceOf(m.rule()), null, null));
+            out.add(mention(s, type, b, e, m.rule(), m.confidence(), null, null));
         }
-    }
-
-    private static double confidenceOf(String rule) {
-        return rule.contains("code-name") || rule.contains("inn") ? 0.85 : 0.75;
     }
 
     private void nerOrganizations(Sentence s, List<Mention> out) {
@@ -170,7 +166,7 @@ public final class MentionFinder {
         for (Mention m : cands) if (acceptable(m, s)) ok.add(m);
         // lexicon and rule mentions first (longest first), CoreNLP's organisations only where they leave room
         ok.sort(Comparator.comparingInt((Mention m) -> priority(m) == 0 ? 1 : 0).thenComparingInt(m -> -m.length())
-                .thenComparingInt(m -> -priority(m)).thenComparingInt(Mention::tokBegin));
+                .thenComparingInt(m -> -priority(m)).thenComparingDouble(m -> -m.confidence()).thenComparingInt(Mention::tokBegin));
         List<Mention> kept = new ArrayList<>();
         outer:
         for (Mention m : ok) {
@@ -183,12 +179,19 @@ public final class MentionFinder {
         return kept;
     }
 
+    /**
+     * Lexicon 3, rules 2, trial names 1 ("the ZX-4412 Phase 2 trial" names a compound), CoreNLP 0; a trial name
+     * that starts with a word of five letters or more ("CLIMB-111", "KEYNOTE-189") is 3: compound codes start
+     * with a short prefix ("ZX-4412", "ARV-471"). Among equals the more confident rule wins.
+     */
     private static int priority(Mention m) {
         if (m.rule().startsWith("lexicon/")) return 3;
         if (m.rule().startsWith("ner/")) return 0;
-        if (m.type() == EntityType.TRIAL) return 1;
+        if (m.type() == EntityType.TRIAL) return WORD_PREFIX.matcher(m.text()).lookingAt() ? 3 : 1;
         return 2;
     }
+
+    private static final java.util.regex.Pattern WORD_PREFIX = java.util.regex.Pattern.compile("[A-Za-z]{5,}(?![A-Za-z])");
 
     private boolean acceptable(Mention m, Sentence s) {
         String t = m.text().strip();

@@ -166,7 +166,7 @@ public final class CoreNlpPipeline implements NlpPipeline {
         List<RuleMatch> matches = new ArrayList<>();
         for (TokenRules.Match m : rules.apply(plain, null)) {
             int[] g = m.group("$e");
-            matches.add(new RuleMatch(m.label(), m.name(), g == null ? m.begin() : g[0], g == null ? m.end() : g[1]));
+            matches.add(new RuleMatch(m.label(), m.name(), m.confidence(), g == null ? m.begin() : g[0], g == null ? m.end() : g[1]));
         }
         return new Sentence(index, begin, end, plain.text(), tokens, matches);
     }
