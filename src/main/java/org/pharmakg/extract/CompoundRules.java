@@ -364,6 +364,8 @@ final class CompoundRules {
         if (r.startsWith("target/") && !r.endsWith("cd-antigen")) return r.substring("target/".length());
         String token = v.sentence.tokens().get(t.tb()).word().toLowerCase(java.util.Locale.ROOT);
         if (token.matches(".*-(targeting|targeted|directed|binding|specific)")) return "x-targeting";
+        // "B-cell maturation antigen (BCMA)-directed": the hyphenated cue after the bracket of an alias
+        if ((v.word(t.te()) + v.word(t.te() + 1) + v.word(t.te() + 2)).matches("\\)?-(targeting|targeted|directed|binding).*")) return "x-targeting";
         for (int i = Math.max(0, t.tb() - 3); i < t.tb(); i++) {
             if (cues.is("target_cue", v.word(i)) || cues.is("expression", v.word(i))) return "context";
         }

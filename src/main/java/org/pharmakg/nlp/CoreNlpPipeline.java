@@ -189,7 +189,8 @@ public final class CoreNlpPipeline implements NlpPipeline {
                 out.set(out.size() - 1, merge(prev, t, text));
                 continue;
             }
-            if (hyphen && !out.isEmpty() && out.get(out.size() - 1).end() == t.begin()) {
+            // "(BCMA)-directed": a closing bracket is not part of a word
+            if (hyphen && !out.isEmpty() && out.get(out.size() - 1).end() == t.begin() && !out.get(out.size() - 1).word().matches("[)\\]}]")) {
                 Token left = out.remove(out.size() - 1);
                 Token joined = merge(left, t, text);
                 if (i + 1 < in.size() && in.get(i + 1).begin() == t.end()) {
