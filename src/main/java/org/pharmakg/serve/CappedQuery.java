@@ -85,7 +85,7 @@ final class CappedQuery extends SPARQL_QueryDataset {
     /** As {@code SPARQLQueryProcessor.execute}, with {@link #parse} and the log line only when logged. */
     @Override
     protected void execute(String queryString, HttpAction action) {
-        if (queryString.isBlank()) ServletOps.errorBadRequest("Error: Empty query string");
+        if (queryString == null || queryString.isBlank()) ServletOps.errorBadRequest("Error: Empty query string");
         if (action.log.isInfoEnabled()) {
             action.log.info(String.format("[%d] Query = %s", action.id, ServletOps.formatForLog(queryString)));
         }

@@ -25,7 +25,7 @@ import org.apache.jena.sparql.syntax.ElementSubQuery;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
 import org.pharmakg.PharmakgException;
-import org.pharmakg.store.NameSearch;
+import org.pharmakg.store.PropertyFunctions;
 
 /**
  * The named queries of {@code queries/}: found by file stem, described by their header comment,
@@ -95,7 +95,7 @@ public final class NamedQueries {
     }
 
     static {
-        NameSearch.register();  // kg:nameContains, used by entity-search
+        PropertyFunctions.register();  // kg:nameContains and kg:latestReleases, used by entity-search and documents
     }
 
     private NamedQueries() {}

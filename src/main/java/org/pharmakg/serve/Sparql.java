@@ -40,7 +40,7 @@ final class Sparql {
     static final List<String> TYPES = List.of("Company", "Compound", "Target", "Indication", "ClinicalTrial", "TrialPhase");
 
     static {
-        org.pharmakg.store.NameSearch.register();
+        org.pharmakg.store.PropertyFunctions.register();
     }
 
     private Sparql() {}

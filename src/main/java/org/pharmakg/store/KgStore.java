@@ -38,7 +38,7 @@ public final class KgStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KgStore.class);
 
     static {
-        NameSearch.register();
+        PropertyFunctions.register();
     }
 
     private final Path dir;
@@ -195,23 +195,16 @@ public final class KgStore implements AutoCloseable {
     }
 
     /** Content hash of every stored document, by document id. */
-    public Map<String, String> documentHashes() {
-        return Txn.calculateRead(dsg, () -> {
-            Map<String, String> out = new HashMap<>();
-            Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Vocab.CONTENT_HASH, Node.ANY);
-            while (it.hasNext()) {
-                Quad q = it.next();
-                if (Vocab.isDocGraph(q.getGraph())) out.put(Vocab.docIdOf(q.getGraph()), q.getObject().getLiteralLexicalForm());
-            }
-            return out;
-        });
-    }
+    public Map<String, String> documentHashes() { return documentValues(Vocab.CONTENT_HASH); }
 
     /** The source file of every stored document as it was given to the build, by document id. */
-    public Map<String, String> documentSources() {
+    public Map<String, String> documentSources() { return documentValues(Vocab.SOURCE_FILE); }
+
+    /** The value of a string property of every stored document, by document id. */
+    private Map<String, String> documentValues(Node property) {
         return Txn.calculateRead(dsg, () -> {
             Map<String, String> out = new HashMap<>();
-            Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Vocab.SOURCE_FILE, Node.ANY);
+            Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, property, Node.ANY);
             while (it.hasNext()) {
                 Quad q = it.next();
                 if (Vocab.isDocGraph(q.getGraph())) out.put(Vocab.docIdOf(q.getGraph()), q.getObject().getLiteralLexicalForm());

@@ -22,7 +22,6 @@ import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.pfunction.PropFuncArg;
 import org.apache.jena.sparql.pfunction.PropFuncArgType;
 import org.apache.jena.sparql.pfunction.PropertyFunctionEval;
-import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.pharmakg.mapping.Vocab;
 
 /**
@@ -45,15 +44,8 @@ public final class NameSearch extends PropertyFunctionEval {
     public static final String IRI = Vocab.KG + "nameContains";
     private static final Node NAME_KEY = Vocab.kg("nameKey");
 
-    private NameSearch() {
+    NameSearch() {
         super(PropFuncArgType.PF_ARG_EITHER, PropFuncArgType.PF_ARG_EITHER);
-    }
-
-    /** Registers pharmakg's property functions with ARQ ({@code kg:nameContains}, {@code kg:latestReleases}); idempotent. */
-    public static synchronized void register() {
-        PropertyFunctionRegistry reg = PropertyFunctionRegistry.get();
-        if (!reg.isRegistered(IRI)) reg.put(IRI, uri -> new NameSearch());
-        if (!reg.isRegistered(LatestReleases.IRI)) reg.put(LatestReleases.IRI, uri -> new LatestReleases());
     }
 
     /** The name keys of a store: parallel arrays, the entity of key i is entities[i]. */
