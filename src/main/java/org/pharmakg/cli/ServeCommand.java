@@ -22,18 +22,7 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
     @Mixin StoreOption store;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "3030", description = "Port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--timeout", defaultValue = "30", description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
-    int timeout;
-
-    @Option(names = "--max-rows", defaultValue = "100000",
-            description = "Most rows a query answers; a SELECT cut short says so in the Pharmakg-Truncated header (default: ${DEFAULT-VALUE}).")
-    long maxRows;
+    @Mixin ServerOptions server;
 
     @Option(names = "--update", description = "Allow SPARQL Update at /kg/update for user pharmakg (HTTP basic auth), with the password "
             + "from the environment variable " + PASSWORD_ENV + " or --password-file; never on the command line.")
@@ -60,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         if (watch != null && !java.nio.file.Files.isDirectory(watch)) {
             throw new Main.UsageException("--watch " + watch + " is not a folder; create it or give another");
         }
-        serve(store.store, host, port, timeout, maxRows, password, watch);
+        serve(store.store, server, password, watch);
         return Main.OK;
     }
 
@@ -82,17 +71,12 @@ final class ServeCommand implements Callable<Integer> {
         return env;
     }
 
-    static void serve(java.nio.file.Path dir, String host, int port, int timeout) {
-        serve(dir, host, port, timeout, 100_000, null, null);
-    }
-
-    static void serve(java.nio.file.Path dir, String host, int port, int timeout, long maxRows, String password,
-                      java.nio.file.Path watch) {
+    static void serve(java.nio.file.Path dir, ServerOptions o, String password, java.nio.file.Path watch) {
         KgStore s = KgStore.open(dir);
         s.ensureOntology();
         KgServer server;
         try {
-            KgServer.Builder sb = KgServer.builder(s.dataset()).host(host).port(port).timeoutMillis(timeout * 1000L).maxRows(maxRows);
+            KgServer.Builder sb = KgServer.builder(s.dataset()).host(o.host).port(o.port).timeoutMillis(o.timeout * 1000L).maxRows(o.maxRows);
             if (password != null) sb.update(password);
             server = org.pharmakg.serve.Explorer.mount(sb, s.dataset()).build().start();
         } catch (RuntimeException e) {
@@ -102,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         FolderWatcher watcher = watch == null ? null : new FolderWatcher(BuildCommand.pipeline(s, once(
                 () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build()), 0, ReaderOptions.DEFAULT_MAX_BYTES, Progress.NONE, true),
                 watch, java.time.Duration.ofSeconds(2), m -> System.err.println("pharmakg: " + m)).start();
-        String base = "http://" + host + ":" + server.port();
+        String base = "http://" + o.host + ":" + server.port();
         System.out.println("pharmakg is serving " + dir);
         System.out.println("  browser:  " + base + "/");
         System.out.println("  SPARQL:   " + base + "/kg/sparql");

@@ -13,17 +13,7 @@ import picocli.CommandLine.Parameters;
 final class UpCommand implements Callable<Integer> {
     @Mixin StoreOption store;
 
-    @Option(names = "--port", defaultValue = "3030", description = "Port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--timeout", defaultValue = "30", description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
-    int timeout;
-
-    @Option(names = "--max-rows", defaultValue = "100000", description = "Most rows a query returns (default: ${DEFAULT-VALUE}).")
-    long maxRows;
+    @Mixin ServerOptions server;
 
     @Option(names = "--prune", description = "Also remove from the store the releases whose files lay under the paths and are gone.")
     boolean prune;
@@ -34,8 +24,8 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> ps = paths == null || paths.isEmpty() ? List.of(Path.of("data")) : paths;
-        BuildCommand.run(store.store, ps, 0, 10L << 20, prune);
-        ServeCommand.serve(store.store, host, port, timeout, maxRows, null, null);
+        BuildCommand.run(store.store, ps, 0, org.pharmakg.ingest.ReaderOptions.DEFAULT_MAX_BYTES, prune);
+        ServeCommand.serve(store.store, server, null, null);
         return Main.OK;
     }
 }

@@ -81,21 +81,16 @@ final class Sparql {
             return n.toString();
         }
 
-        Integer integer(String v) {
-            String s = str(v);
-            if (s == null) return null;
-            try {
-                return Integer.valueOf(s.strip());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
+        Integer integer(String v) { return number(v, Integer::valueOf); }
 
-        Double decimal(String v) {
+        Double decimal(String v) { return number(v, Double::valueOf); }
+
+        /** The value parsed as a number, or null when unbound or not a number. */
+        private <T> T number(String v, java.util.function.Function<String, T> parse) {
             String s = str(v);
             if (s == null) return null;
             try {
-                return Double.valueOf(s.strip());
+                return parse.apply(s.strip());
             } catch (NumberFormatException e) {
                 return null;
             }

@@ -44,7 +44,7 @@ final class LatestReleases extends PropertyFunctionEval {
     @Override
     public QueryIterator execEvaluated(Binding binding, PropFuncArg subject, Node predicate, PropFuncArg objectArg, ExecutionContext cxt) {
         List<Node> out = subject.isList() ? subject.getArgList() : List.of(subject.getArg());
-        long limit = count(objectArg.getArg());
+        long limit = StoreViews.count(objectArg.getArg());
         List<Dated> all = StoreViews.get(cxt.getDataset(), "releases-by-date", LatestReleases::read);
         List<Binding> rows = new ArrayList<>();
         for (Dated d : all) {
@@ -53,16 +53,6 @@ final class LatestReleases extends PropertyFunctionEval {
             if (row != null) rows.add(row);
         }
         return QueryIterPlainWrapper.create(rows.iterator(), cxt);
-    }
-
-    /** A row count argument: a number literal, else no limit. */
-    static long count(Node n) {
-        if (n == null || !n.isLiteral()) return Long.MAX_VALUE;
-        try {
-            return Math.max(0, Long.parseLong(n.getLiteralLexicalForm().strip()));
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     private static List<Dated> read(DatasetGraph dsg) {

@@ -57,7 +57,7 @@ public final class NameSearch extends PropertyFunctionEval {
         List<Node> in = object.isList() ? object.getArgList() : List.of(object.getArg());
         Node textArg = in.isEmpty() ? null : in.get(0);
         String text = textArg != null && textArg.isLiteral() ? textArg.getLiteralLexicalForm().strip().toLowerCase(Locale.ROOT) : "";
-        long limit = in.size() > 1 ? LatestReleases.count(in.get(1)) : Long.MAX_VALUE;
+        long limit = in.size() > 1 ? StoreViews.count(in.get(1)) : Long.MAX_VALUE;
         Index index = StoreViews.get(cxt.getDataset(), "name-keys", NameSearch::read);
         Map<Node, Hit> best = new HashMap<>();
         for (int i = 0; i < index.keys.length; i++) {

@@ -63,6 +63,16 @@ final class StoreViews {
         return List.of(System.identityHashCode(tdb), t.getDataVersion());
     }
 
+    /** A row count argument: a number literal, else no limit. */
+    static long count(Node n) {
+        if (n == null || !n.isLiteral()) return Long.MAX_VALUE;
+        try {
+            return Math.max(0, Long.parseLong(n.getLiteralLexicalForm().strip()));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /**
      * A property function's output row: {@code args} (variables or constants) against {@code values} (null:
      * leave unbound). Null when a constant, or a variable bound before, disagrees with its value.
