@@ -66,7 +66,7 @@ public final class Extractor {
         EntityGrouper.Result g = grouper.group(doc, found);
         int issuer = issuer(doc, g.entities());
         List<SentenceView> vs = views.build(doc.release(), doc.sentences(), g, issuer, g.entities());
-        List<Fact> facts = relations.extract(vs, issuer);
+        List<Fact> facts = relations.extract(doc.release(), vs, issuer);
         return compact(doc, g.entities(), facts, issuer);
     }
 

@@ -12,7 +12,7 @@ import org.pharmakg.nlp.TokenRules;
  * targets, indications, phases and trials from the rules of {@link CompoundRules} and
  * {@link PartnerRules}, whose cue words live in {@code ontology/rules/relations/cues.tsv}.
  *
- * <pre>List&lt;Fact&gt; facts = new RelationExtractor(cues, companyRules, dependencyRules).extract(views, issuer);</pre>
+ * <pre>List&lt;Fact&gt; facts = new RelationExtractor(cues, companyRules, dependencyRules).extract(release, views, issuer);</pre>
  *
  * Every fact carries its evidence; the same statement found twice keeps its most confident evidence.
  */
@@ -21,6 +21,7 @@ public final class RelationExtractor {
     private final org.pharmakg.nlp.DependencyRules dependencyRules;
     private final PartnerRules partnerRules;
     private final CompoundRules compoundRules;
+    private final DocumentRules documentRules = new DocumentRules();
 
     public RelationExtractor(Cues cues, TokenRules companyRules, org.pharmakg.nlp.DependencyRules dependencyRules) {
         this.companyRules = companyRules;
@@ -29,7 +30,7 @@ public final class RelationExtractor {
         this.compoundRules = new CompoundRules(cues);
     }
 
-    List<Fact> extract(List<SentenceView> views, int issuer) {
+    List<Fact> extract(org.pharmakg.ingest.PressRelease release, List<SentenceView> views, int issuer) {
         Map<String, Fact> out = new LinkedHashMap<>();
         Emitter emit = new Emitter(out);
         for (SentenceView v : views) {
@@ -39,6 +40,7 @@ public final class RelationExtractor {
             compoundRules.apply(v, emit, subsidiaries, issuer);
             if (dependencyRules != null && needsParse(v, out)) dependencies(v, emit);
         }
+        documentRules.apply(release, views, out, issuer, emit);
         return new ArrayList<>(out.values());
     }
 

@@ -179,6 +179,9 @@ public final class DocumentFinder {
             return false;
         }
         String s = name.toString();
+        if (s.toUpperCase(Locale.ROOT).startsWith("README")) {
+            return false;   // a folder's README describes the releases; it is not one (given by name, it is read)
+        }
         int dot = s.lastIndexOf('.');
         return dot > 0 && EXTENSIONS.contains(s.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

@@ -41,6 +41,8 @@ class DocumentFinderTest {
         file("a/skip.pdf");
         file("a/SOURCES.tsv");
         file("a/noext");
+        file("a/README.md");
+        file("b/Readme-batch2.txt");
         List<Path> found = DocumentFinder.find(List.of(dir), problems::add);
         assertEquals(List.of("a/four.htm", "a/one.txt", "a/three.HTML", "b/two.md", "c/five.markdown"), names(found));
         assertTrue(problems.isEmpty(), problems.toString());
@@ -50,6 +52,8 @@ class DocumentFinderTest {
     void filesGivenDirectlyAreTakenWhateverTheirExtension() throws IOException {
         Path odd = file("notes.release");
         assertEquals(List.of(odd), DocumentFinder.find(List.of(odd), problems::add));
+        Path readme = file("README.md");
+        assertEquals(List.of(readme), DocumentFinder.find(List.of(readme), problems::add));
     }
 
     @Test

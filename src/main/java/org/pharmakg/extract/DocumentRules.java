@@ -1,0 +1,110 @@
+package org.pharmakg.extract;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pharmakg.ingest.PressRelease;
+import org.pharmakg.ingest.Section;
+import org.pharmakg.ingest.SectionKind;
+
+/**
+ * Relations that a release states by its shape rather than in one sentence: the issuer develops the
+ * compounds the release is about (named in its headline or lead paragraph, or an "About" section
+ * devoted to them), unless another company that is not the issuer's partner, parent or unit develops
+ * them (a competitor's drug named for comparison) or they are only ever named as background
+ * (a combination partner, a comparator, standard of care).
+ *
+ * <pre>new DocumentRules().apply(release, views, facts, issuer, emit);</pre>
+ *
+ * Runs after the sentence rules, over their facts; each fact's evidence is the first sentence that
+ * names the compound as news.
+ */
+final class DocumentRules {
+    /** Sentences of the body counted as its lead (the dateline paragraph). */
+    private static final int LEAD_SENTENCES = 2;
+
+    void apply(PressRelease release, List<SentenceView> views, Map<String, Fact> facts, int issuer,
+               RelationExtractor.Emitter emit) {
+        if (issuer < 0) return;
+        Set<Integer> allies = allies(facts.values(), issuer);
+        Map<Integer, Set<Integer>> developers = new HashMap<>();
+        for (Fact f : facts.values()) {
+            if (f.relation() == Relation.DEVELOPS) developers.computeIfAbsent(f.object(), x -> new HashSet<>()).add(f.subject());
+        }
+        Map<Integer, SentenceView.Arg> firstNews = new LinkedHashMap<>();
+        Map<Integer, SentenceView> where = new HashMap<>();
+        int bodySeen = 0;
+        for (SentenceView v : views) {
+            Section s = release.sectionAt(v.sentence.begin());
+            SectionKind kind = s == null ? SectionKind.BODY : s.kind();
+            boolean lead;
+            if (kind == SectionKind.HEADLINE) {
+                lead = true;
+            } else if (kind == SectionKind.BODY) {
+                lead = bodySeen < LEAD_SENTENCES && !quoted(v);
+                bodySeen++;
+            } else if (kind == SectionKind.ABOUT) {
+                lead = aboutCompound(s, v);
+            } else {
+                lead = false;
+            }
+            if (!lead) continue;
+            for (SentenceView.Arg c : v.primaryCompounds()) {
+                if (c.anaphor() || firstNews.containsKey(c.entity())) continue;
+                firstNews.put(c.entity(), c);
+                where.put(c.entity(), v);
+            }
+        }
+        for (var e : firstNews.entrySet()) {
+            int c = e.getKey();
+            Set<Integer> devs = developers.getOrDefault(c, Set.of());
+            if (devs.contains(issuer)) continue;
+            if (devs.stream().anyMatch(d -> !allies.contains(d))) continue;   // someone else's drug
+            SentenceView.Arg ca = e.getValue();
+            SentenceView v = where.get(c);
+            if (otherCompanyOwns(v, ca, issuer, allies)) continue;
+            SentenceView.Arg is = new SentenceView.Arg(issuer, EntityType.COMPANY, ca.tb(), ca.te(), ca.begin(), ca.end(),
+                    null, "issuer", 0.95, true, false);
+            emit.fact(v, Relation.DEVELOPS, is, ca, null, "develops/issuer-lead", 0.6, false);
+        }
+    }
+
+    /** The issuer, its partners, its parents and its units, as the sentence rules found them. */
+    private static Set<Integer> allies(Iterable<Fact> facts, int issuer) {
+        Set<Integer> a = new HashSet<>();
+        a.add(issuer);
+        for (Fact f : facts) {
+            if (f.relation() != Relation.PARTNER_OF && f.relation() != Relation.SUBSIDIARY_OF) continue;
+            if (f.subject() == issuer) a.add(f.object());
+            if (f.object() == issuer) a.add(f.subject());
+        }
+        return a;
+    }
+
+    /** "Roche's Kadcyla" in the lead: a possessive of a company other than the issuer's allies. */
+    private static boolean otherCompanyOwns(SentenceView v, SentenceView.Arg c, int issuer, Set<Integer> allies) {
+        for (SentenceView.Arg k : v.args(EntityType.COMPANY)) {
+            if (k.anaphor() || allies.contains(k.entity())) continue;
+            if (k.te() <= c.tb() && c.tb() - k.te() <= 3 && v.word(k.te()).matches("'s|’s|'|’")) return true;
+        }
+        return false;
+    }
+
+    private static boolean quoted(SentenceView v) {
+        String t = v.sentence.text().strip();
+        return t.startsWith("\"") || t.startsWith("“");
+    }
+
+    /** An "About X" section whose title names this sentence's first primary compound. */
+    private static boolean aboutCompound(Section s, SentenceView v) {
+        if (s.title() == null) return false;
+        String t = s.title().replaceFirst("(?i)^about\\s+(the\\s+)?", "").strip().toLowerCase(java.util.Locale.ROOT);
+        List<SentenceView.Arg> cs = v.primaryCompounds();
+        if (cs.isEmpty() || t.isEmpty()) return false;
+        String name = v.sentence.span(cs.get(0).tb(), cs.get(0).te()).toLowerCase(java.util.Locale.ROOT);
+        return t.contains(name) || name.contains(t);
+    }
+}
