@@ -72,6 +72,62 @@ final class DocumentRules {
         }
     }
 
+    /**
+     * "the parties of a collaboration develop what it covers": a partner of a compound's developer that
+     * the release names in a sentence with the compound develops it too; an acquirer develops what the
+     * company it acquired develops.
+     */
+    void partners(List<SentenceView> views, Map<String, Fact> facts, RelationExtractor.Emitter emit) {
+        List<int[]> pairs = new java.util.ArrayList<>();
+        Map<Integer, Set<Integer>> developers = new HashMap<>();
+        for (Fact f : facts.values()) {
+            if (f.relation() == Relation.PARTNER_OF) {
+                pairs.add(new int[] {f.subject(), f.object()});
+                pairs.add(new int[] {f.object(), f.subject()});
+            } else if (f.relation() == Relation.SUBSIDIARY_OF) {
+                pairs.add(new int[] {f.subject(), f.object()});   // the parent takes on the unit's compounds
+            } else if (f.relation() == Relation.DEVELOPS && !f.evidence().planned()) {
+                developers.computeIfAbsent(f.object(), x -> new HashSet<>()).add(f.subject());
+            }
+        }
+        if (pairs.isEmpty()) return;
+        for (SentenceView v : views) {
+            List<SentenceView.Arg> cos = v.args(EntityType.COMPANY);
+            if (cos.isEmpty()) continue;
+            for (SentenceView.Arg c : v.primaryCompounds()) {
+                Set<Integer> devs = developers.getOrDefault(c.entity(), Set.of());
+                if (devs.isEmpty() || ownedInSentence(v, c, devs)) continue;
+                for (SentenceView.Arg k : cos) {
+                    if (k.anaphor() || devs.contains(k.entity()) || developsOther(v, k, c, developers)) continue;
+                    for (int[] p : pairs) {
+                        if (p[1] == k.entity() && devs.contains(p[0])) {
+                            emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/partner-of-developer", 0.6, false);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** "our IMGN901", "Zealand's ZP2929", "… developed by Bayer HealthCare": the sentence names the owner itself. */
+    private static boolean ownedInSentence(SentenceView v, SentenceView.Arg c, Set<Integer> devs) {
+        for (int i = c.tb() - 1; i >= Math.max(0, c.tb() - 3); i--) if (v.word(i).matches("our|its|their")) return true;
+        for (SentenceView.Arg k : v.args(EntityType.COMPANY)) {
+            if (!devs.contains(k.entity()) || k.tb() == 0) continue;
+            if (v.word(k.tb() - 1).equals("by") && k.tb() > c.tb()) return true;
+        }
+        return false;
+    }
+
+    /** "Sanofi has advanced SAR3419 …, and … our IMGN901": the company has its own compound in the sentence. */
+    private static boolean developsOther(SentenceView v, SentenceView.Arg k, SentenceView.Arg c, Map<Integer, Set<Integer>> developers) {
+        for (SentenceView.Arg o : v.primaryCompounds()) {
+            if (o.entity() != c.entity() && developers.getOrDefault(o.entity(), Set.of()).contains(k.entity())) return true;
+        }
+        return false;
+    }
+
     /** The issuer, its partners, its parents and its units, as the sentence rules found them. */
     private static Set<Integer> allies(Iterable<Fact> facts, int issuer) {
         Set<Integer> a = new HashSet<>();

@@ -41,6 +41,7 @@ public final class RelationExtractor {
             if (dependencyRules != null && needsParse(v, out)) dependencies(v, emit);
         }
         documentRules.apply(release, views, out, issuer, emit);
+        documentRules.partners(views, out, emit);
         return new ArrayList<>(out.values());
     }
 
