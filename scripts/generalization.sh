@@ -39,7 +39,7 @@ for g in golds:
 t = " " + norm(text) + " "
 names = set()
 for f in glob.glob(os.path.join(lexdir, "*.tsv")):
-    if os.path.basename(f).startswith("non-"): continue
+    if os.path.basename(f).startswith(("non-", "disease-class")): continue
     for line in open(f, encoding="utf-8"):
         if line.startswith("#"): continue
         cols = line.rstrip("\n").split("\t")

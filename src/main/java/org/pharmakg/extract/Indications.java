@@ -16,7 +16,9 @@ public final class Indications {
     /** Heads too generic to stand alone: "cancers", "solid tumors", "the disease". */
     private static final Set<String> GENERIC = Set.of("cancer", "cancers", "tumor", "tumors", "tumour", "tumours",
             "carcinoma", "carcinomas", "malignancy", "malignancies", "neoplasm", "neoplasms", "disease", "diseases",
-            "disorder", "disorders", "syndrome", "syndromes", "infection", "infections", "indication", "indications");
+            "disorder", "disorders", "syndrome", "syndromes", "infection", "infections", "indication", "indications",
+            "deficiency", "deficiencies", "failure", "dependence", "addiction", "degeneration", "pain", "virus", "viruses",
+            "condition", "conditions", "illness", "illnesses", "edema", "oedema", "atrophy", "dystrophy");
     /** Words that qualify a disease without changing which disease it is (guidelines: subtypes are the parent). */
     private static final Set<String> QUALIFIERS = Set.of("metastatic", "advanced", "locally", "relapsed", "refractory",
             "recurrent", "persistent", "resistant", "newly", "diagnosed", "previously", "treated", "pre-treated",
@@ -31,7 +33,43 @@ public final class Indications {
     private static final Pattern QUALIFIER_SHAPE = Pattern.compile(
             "(?i:.*-(positive|negative|mutant|mutated|expressing|amplified|resistant|sensitive|refractory|naive|line|stage|grade|risk|driven|deficient|proficient|high|low|rearranged))|[A-Za-z0-9]+[+-]|[A-Z0-9]{2,}(/[A-Z0-9]{2,})*");
 
+    /** Heads that, with only class words before them, name a class of diseases: "a devastating disease". */
+    private static final Set<String> CLASS_HEADS = Set.of("disease", "diseases", "disorder", "disorders", "deficiency",
+            "deficiencies", "condition", "conditions", "illness", "illnesses", "infection", "infections", "syndrome",
+            "syndromes", "cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "malignancy", "malignancies",
+            "failure", "neoplasm", "neoplasms", "pathogens", "pathogen", "virus", "viruses");
+    private static final Set<String> CLASS_WORDS = classWords();
+
     private Indications() {}
+
+    private static Set<String> classWords() {
+        Set<String> out = new java.util.HashSet<>();
+        try (var in = Indications.class.getClassLoader().getResourceAsStream("ontology/lexicon/disease-class-words.tsv")) {
+            if (in == null) return Set.of();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String w = line.strip().toLowerCase(Locale.ROOT);
+                if (!w.isEmpty() && !w.startsWith("#") && !w.equals("word")) out.add(w);
+            }
+        } catch (java.io.IOException e) {
+            throw new org.pharmakg.PharmakgException("cannot read ontology/lexicon/disease-class-words.tsv: " + e.getMessage(), e);
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * True when the mention names a class of diseases, not one disease: a generic head ("disease",
+     * "disorder", "deficiency", "infection", "cancer") with only class words and qualifiers before it
+     * ("autoimmune diseases", "serious infectious diseases", "a devastating disease", "blood disorders").
+     */
+    public static boolean isCategory(String mention) {
+        List<String> ws = words(mention.replace("’s", "").replace("'s", ""));
+        if (ws.isEmpty() || !CLASS_HEADS.contains(ws.get(ws.size() - 1).toLowerCase(Locale.ROOT))) return false;
+        for (String w : ws.subList(0, ws.size() - 1)) {
+            String l = w.toLowerCase(Locale.ROOT);
+            if (!CLASS_WORDS.contains(l) && !QUALIFIERS.contains(l) && !CLASS_HEADS.contains(l)) return false;
+        }
+        return true;
+    }
 
     /** True when the mention names a disease rather than "cancers" or "solid tumors" in general. */
     public static boolean isSpecific(String mention) {

@@ -200,7 +200,7 @@ public final class MentionFinder {
             case TARGET -> !NOT_TARGETS.contains(t.toLowerCase(Locale.ROOT)) && t.length() >= 2
                     && !(m.entry() == null && t.matches("[a-z]+ly")); // "molecularly-targeted" names no target
             case COMPANY -> acceptableCompany(m, t) && !headOfNonCompany(m, s) && !insideTitle(m, s);
-            case INDICATION -> Indications.isSpecific(t) && !modifiesNoun(m, s);
+            case INDICATION -> Indications.isSpecific(t) && !modifiesNoun(m, s) && (m.entry() != null || !Indications.isCategory(t));
             case TRIAL -> t.length() >= 3 && !Trials.isStopword(t);
             default -> true;
         };
@@ -237,6 +237,10 @@ public final class MentionFinder {
         if (m.entry() != null) return true;
         if (t.length() < 2 || t.equals(t.toLowerCase(Locale.ROOT))) return false;
         if (t.matches("(?i)(inc|incorporated|corp|corporation|ltd|limited|llc|plc|co|company|ag|sa|gmbh|nv|group)\\.?")) return false;
+        // a bare corporate word ("Pharmaceuticals", "Therapeutics") names no company
+        if (!t.contains(" ") && CORPORATE.matcher(t).matches()) return false;
+        // CoreNLP's organisation on a capitals-only word ("IMMUNO-ONCOLOGY", "CAR-T", "FVC") that nothing else confirms
+        if (m.rule().startsWith("ner/") && t.matches("[A-Z0-9&-]+") && !t.matches("[A-Z]{2,4}")) return false;
         if (NOT_COMPANY_WORDS.matcher(t).matches() && !CORPORATE.matcher(t).matches()) return false;
         return true;
     }
