@@ -29,9 +29,11 @@ public final class Indications {
             "mucinous", "endometrioid", "triple-negative", "and", "or", "solid", "other", "several", "certain",
             "heavily", "systemic", "primary", "secondary", "rare", "difficult", "residual", "minimal", "chemotherapy-naive",
             "platinum-resistant", "platinum-sensitive", "castration-resistant", "hormone-refractory", "de", "novo",
-            "wild-type", "mutant", "mutated", "positive", "negative", "type", "types", "form", "forms", "of", "the");
+            "wild-type", "mutant", "mutated", "positive", "negative", "type", "types", "form", "forms", "of", "the",
+            "moderate-to-severe", "mild-to-moderate", "moderately", "complicated", "uncomplicated", "non-metastatic",
+            "nonmetastatic", "hormone", "independent");
     private static final Pattern QUALIFIER_SHAPE = Pattern.compile(
-            "(?i:.*-(positive|negative|mutant|mutated|expressing|amplified|resistant|sensitive|refractory|naive|line|stage|grade|risk|driven|deficient|proficient|high|low|rearranged))|[A-Za-z0-9]+[+-]|[A-Z0-9]{2,}(/[A-Z0-9]{2,})*");
+            "(?i:.*-(positive|negative|mutant|mutated|expressing|amplified|resistant|sensitive|refractory|naive|line|stage|grade|risk|driven|deficient|proficient|high|low|rearranged|onset|independent))|[A-Za-z0-9]+[+-]|[A-Z0-9]{2,}(/[A-Z0-9]{2,})*");
 
     /** Heads that, with only class words before them, name a class of diseases: "a devastating disease". */
     private static final Set<String> CLASS_HEADS = Set.of("disease", "diseases", "disorder", "disorders", "deficiency",
@@ -91,14 +93,16 @@ public final class Indications {
         }
         int i = 0;
         while (i < ws.size() - 1 && (QUALIFIERS.contains(ws.get(i).toLowerCase(Locale.ROOT))
-                || QUALIFIER_SHAPE.matcher(ws.get(i)).matches())) {
+                || QUALIFIER_SHAPE.matcher(ws.get(i)).matches()) && !numberedType(ws, i)) {
             i++;
         }
         List<String> kept = new ArrayList<>(ws.subList(i, ws.size()));
+        // "type 2 diabetes mellitus" is type 2 diabetes
+        if (kept.size() >= 3 && kept.get(kept.size() - 1).equalsIgnoreCase("mellitus")) kept.remove(kept.size() - 1);
         // qualifiers inside the name too: "hormone receptor-positive metastatic breast cancer" is breast cancer
         for (int k = kept.size() - 2; k >= 0; k--) {
             String w = kept.get(k);
-            boolean qualifier = QUALIFIER_SHAPE.matcher(w).matches()
+            boolean qualifier = !numberedType(kept, k) && QUALIFIER_SHAPE.matcher(w).matches()
                     || QUALIFIERS.contains(w.toLowerCase(Locale.ROOT)) && !w.toLowerCase(Locale.ROOT).matches("of|the|and|or|disease|type|form");
             if (qualifier) {
                 kept.remove(k);
@@ -120,6 +124,11 @@ public final class Indications {
         String last = out.get(out.size() - 1);
         out.set(out.size() - 1, singular(last));
         return String.join(" ", out).replace(" 's", "'s").replace(" ’s", "’s");
+    }
+
+    /** "type 2 diabetes": "type" before a number is part of the name. */
+    private static boolean numberedType(List<String> ws, int i) {
+        return ws.get(i).equalsIgnoreCase("type") && i + 1 < ws.size() && ws.get(i + 1).matches("[0-9]+[ab]?|I{1,3}|IV|V");
     }
 
     static String singular(String w) {
