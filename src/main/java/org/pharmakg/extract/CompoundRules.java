@@ -341,7 +341,10 @@ final class CompoundRules {
             if (why == null) continue;
             double conf = why.equals("marker") ? 0.6 : 0.85;
             SentenceView.Arg c;
-            if (v.word(t.te()).equals("antigen") && v.word(t.te() + 1).equals("targeted") && v.word(t.te() + 2).equals("by")) {
+            SentenceView.Arg bracketed = compoundBeforeBracket(v, all, t);
+            if (bracketed != null) {
+                c = bracketed; // "ivonescimab (PD-1/VEGF)", "JS006 (an anti-TIGIT antibody)"
+            } else if (v.word(t.te()).equals("antigen") && v.word(t.te() + 1).equals("targeted") && v.word(t.te() + 2).equals("by")) {
                 c = firstCompoundIn(v, all, t.te() + 3, t.te() + 4);
             } else {
                 c = lastBefore(cps.isEmpty() ? all : cps, t.tb());
@@ -350,17 +353,34 @@ final class CompoundRules {
             if (c != null) emit.fact(v, Relation.TARGETS, c, t, null, "targets/" + why, conf, false);
             // "the HER2-targeting antibody, trastuzumab": the antibody named in apposition also targets it
             for (SentenceView.Arg a : all) {
-                if (c != null && a.entity() != c.entity() && a.tb() > t.te() && a.tb() <= t.te() + 4) {
+                if (c != null && a.entity() != c.entity() && a.tb() > t.te() && a.tb() <= t.te() + 4
+                        && !v.words.subList(t.te(), a.tb()).stream().anyMatch(w -> w.matches("\\)|and|or|;|as|with|plus"))) {
                     emit.fact(v, Relation.TARGETS, a, t, null, "targets/apposition", 0.7, false);
                 }
             }
         }
     }
 
+    /** The compound whose bracket holds the target: "ivonescimab (PD-1/VEGF, AK112)", "JS006 (an anti-TIGIT antibody)". */
+    private static SentenceView.Arg compoundBeforeBracket(SentenceView v, List<SentenceView.Arg> compounds, SentenceView.Arg t) {
+        for (int i = t.tb() - 1; i >= Math.max(0, t.tb() - 6); i--) {
+            String w = v.word(i);
+            if (w.equals(")")) return null;
+            if (w.equals("(")) {
+                int j = i - 1;
+                while (j >= 0 && v.word(j).matches("[\u00ae\u2122^*]|tm")) j--;
+                for (SentenceView.Arg c : compounds) if (c.te() == j + 1) return c;
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Why a target mention is a target of something: its rule, its own suffix, or the words around it. */
     private String targetCue(SentenceView v, SentenceView.Arg t) {
         String r = t.rule();
         if (r.endsWith("x-positive")) return "marker";
+        if (compoundBeforeBracket(v, v.args(EntityType.COMPOUND), t) != null) return "bracket";
         if (r.startsWith("target/") && !r.endsWith("cd-antigen")) return r.substring("target/".length());
         String token = v.sentence.tokens().get(t.tb()).word().toLowerCase(java.util.Locale.ROOT);
         if (token.matches(".*-(targeting|targeted|directed|binding|specific)")) return "x-targeting";

@@ -204,24 +204,40 @@ public final class CoreNlpPipeline implements NlpPipeline {
         return out;
     }
 
-    /** "Pharma/Velora" (two names joined by a slash) becomes {@code Pharma / Velora}; "1/2" and "C/E" stay whole. */
+    /**
+     * Names joined by slashes become separate tokens: "Pharma/Velora", "PD-1/VEGF", "glucagon/GLP-1",
+     * "GLP-1/GIP/glucagon", "ABC-123/ABC-456". Stages ("1/2", "I/II", "Ib/II"), single letters ("C/E"),
+     * units ("mg/kg") and "and/or" stay whole.
+     */
     static List<Token> splitSlashPairs(List<Token> in) {
         List<Token> out = new ArrayList<>(in.size());
         for (Token t : in) {
             String w = t.word();
-            int slash = w.indexOf('/');
-            if (slash >= 2 && slash <= w.length() - 3 && w.indexOf('/', slash + 1) < 0
-                    && Character.isUpperCase(w.charAt(0)) && Character.isUpperCase(w.charAt(slash + 1))
-                    && w.substring(0, slash).chars().anyMatch(Character::isLowerCase)) {
-                int b = t.begin();
-                out.add(new Token(w.substring(0, slash), b, b + slash, t.pos(), w.substring(0, slash).toLowerCase(java.util.Locale.ROOT), t.ner()));
-                out.add(new Token("/", b + slash, b + slash + 1, "SYM", "/", "O"));
-                out.add(new Token(w.substring(slash + 1), b + slash + 1, t.end(), t.pos(), w.substring(slash + 1).toLowerCase(java.util.Locale.ROOT), t.ner()));
-            } else {
+            if (w.indexOf('/') <= 0 || w.endsWith("/") || !splittable(w.split("/", -1))) {
                 out.add(t);
+                continue;
+            }
+            int b = t.begin();
+            int at = 0;
+            for (String part : w.split("/", -1)) {
+                if (at > 0) out.add(new Token("/", b + at - 1, b + at, "SYM", "/", "O"));
+                out.add(new Token(part, b + at, b + at + part.length(), t.pos(), part.toLowerCase(java.util.Locale.ROOT), t.ner()));
+                at += part.length() + 1;
             }
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern STAGE_PART = java.util.regex.Pattern.compile("(?i)(?:[ivx]+|[0-9]+)[ab]?");
+
+    private static boolean splittable(String[] parts) {
+        boolean anyUpper = false;
+        for (String p : parts) {
+            if (p.length() < 2 || STAGE_PART.matcher(p).matches() || p.chars().noneMatch(Character::isLetter)) return false;
+            if (p.chars().anyMatch(Character::isUpperCase)) anyUpper = true;
+        }
+        // "mg/kg", "and/or", "w/v": lower-case words of a unit or a conjunction; "glucagon/GLP-1" has a symbol
+        return anyUpper || java.util.Arrays.stream(parts).allMatch(p -> p.length() >= 5);
     }
 
     private static Token merge(Token a, Token b, String text) {
