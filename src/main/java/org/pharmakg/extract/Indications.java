@@ -31,7 +31,7 @@ public final class Indications {
             "platinum-resistant", "platinum-sensitive", "castration-resistant", "hormone-refractory", "de", "novo",
             "wild-type", "mutant", "mutated", "positive", "negative", "type", "types", "form", "forms", "of", "the",
             "moderate-to-severe", "mild-to-moderate", "moderately", "complicated", "uncomplicated", "non-metastatic",
-            "nonmetastatic", "hormone", "independent");
+            "nonmetastatic", "hormone", "independent", "severe", "mild", "moderate");
     private static final Pattern QUALIFIER_SHAPE = Pattern.compile(
             "(?i:.*-(positive|negative|mutant|mutated|expressing|amplified|resistant|sensitive|refractory|naive|line|stage|grade|risk|driven|deficient|proficient|high|low|rearranged|onset|independent))|[A-Za-z0-9]+[+-]|[A-Z0-9]{2,}(/[A-Z0-9]{2,})*");
 
@@ -96,7 +96,10 @@ public final class Indications {
                 || QUALIFIER_SHAPE.matcher(ws.get(i)).matches()) && !numberedType(ws, i)) {
             i++;
         }
+        // "MAC lung disease" is not "lung disease": a biomarker-shaped word is kept when the rest names a class
+        while (i > 0 && isCategory(String.join(" ", ws.subList(i, ws.size())))) i--;
         List<String> kept = new ArrayList<>(ws.subList(i, ws.size()));
+        List<String> unstripped = List.copyOf(kept);
         // "type 2 diabetes mellitus" is type 2 diabetes
         if (kept.size() >= 3 && kept.get(kept.size() - 1).equalsIgnoreCase("mellitus")) kept.remove(kept.size() - 1);
         // qualifiers inside the name too: "hormone receptor-positive metastatic breast cancer" is breast cancer
@@ -112,6 +115,7 @@ public final class Indications {
                 }
             }
         }
+        if (kept.size() < unstripped.size() && isCategory(String.join(" ", kept))) kept = new ArrayList<>(unstripped);
         boolean titleCase = kept.stream().allMatch(w -> Character.isUpperCase(w.charAt(0)));
         List<String> out = new ArrayList<>();
         for (int k = 0; k < kept.size(); k++) {

@@ -27,7 +27,8 @@ class IndicationsTest {
     @ParameterizedTest
     @CsvSource({"type 2 diabetes mellitus,type 2 diabetes", "type 1 diabetes mellitus,type 1 diabetes",
             "moderate-to-severe atopic dermatitis,atopic dermatitis", "infantile-onset Pompe disease,Pompe disease",
-            "metastatic androgen-independent prostate cancer,prostate cancer"})
+            "metastatic androgen-independent prostate cancer,prostate cancer", "MAC lung disease,MAC lung disease",
+            "severe plaque psoriasis,plaque psoriasis"})
     void qualifiersAreStrippedNotNumberedTypes(String mention, String core) {
         assertEquals(core, Indications.core(mention));
     }
