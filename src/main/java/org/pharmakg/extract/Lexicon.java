@@ -94,7 +94,7 @@ public final class Lexicon {
                 if (!a.isBlank()) aliases.add(a.strip());
             }
             Map<String, String> ids = new LinkedHashMap<>();
-            for (String k : List.of("wikidata", "chembl", "hgnc", "ncit", "ticker", "parent", "kind")) {
+            for (String k : List.of("wikidata", "chembl", "hgnc", "ncit", "mesh", "ticker", "parent", "kind")) {
                 String v = col(row, header, k);
                 if (!v.isBlank()) ids.put(k, v.strip());
             }
