@@ -474,7 +474,7 @@ final class CompoundRules {
         // "seeking approval of", "a BLA for accelerated approval of": an approval asked for, not granted
         if ("approved".equals(p.phase())) {
             for (int i = Math.max(0, p.tb() - 3); i < p.tb(); i++) {
-                if (v.word(i).matches("for|seeking|seek|seeks|apply|applying|support|supporting|toward|towards|requesting|request")) return true;
+                if (v.word(i).matches("for|seeking|seek|seeks|apply|applying|support|supporting|toward|towards|requesting|request|obtain|no|not|without|any")) return true;
             }
         }
         for (int i = p.tb() - 1; i >= Math.max(0, p.tb() - 8); i--) {
