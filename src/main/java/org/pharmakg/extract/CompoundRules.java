@@ -229,12 +229,30 @@ final class CompoundRules {
             if (cues.is("develop_verb", w) && v.sentence.tokens().get(i).pos().startsWith("VB")) { verb = i; break; }
         }
         if (verb < 0) return;
+        // "Junshi has granted Coherus options to JS006 (…) and JS018-1": a licensor grants rights in what it owns,
+        // to a licensee named between, and in every compound of the list
+        boolean grant = cues.is("license_out", v.word(verb));
+        SentenceView.Arg prev = null;
         for (SentenceView.Arg c : cps) {
             if (c.tb() <= verb || c.tb() > verb + 22) continue;
-            if (v.companyBetween(verb, c.tb()) || v.clause(c.tb()) != v.clause(verb)) break;
+            if (!grant && v.companyBetween(verb, c.tb()) || v.clause(c.tb()) != v.clause(verb)) break;
+            if (prev != null && !coordinated(v, prev, c)) break;
             emit.fact(v, Relation.DEVELOPS, k, c, null, "develops/active-verb", 0.8, false);
-            break;
+            if (!grant) break;
+            prev = c;
         }
+    }
+
+    /** Only "and", commas and bracketed asides between two compounds: "JS006 (an anti-TIGIT antibody) and JS018-1". */
+    private static boolean coordinated(SentenceView v, SentenceView.Arg a, SentenceView.Arg b) {
+        int depth = 0;
+        for (int i = a.te(); i < b.tb(); i++) {
+            String w = v.word(i);
+            if (w.equals("(")) depth++;
+            else if (w.equals(")")) depth--;
+            else if (depth == 0 && !w.matches(",|and|as|well|or")) return false;
+        }
+        return true;
     }
 
     private void companyModifier(SentenceView v, RelationExtractor.Emitter emit, SentenceView.Arg k, List<SentenceView.Arg> cps) {
