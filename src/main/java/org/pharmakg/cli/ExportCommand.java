@@ -1,7 +1,6 @@
 package org.pharmakg.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -60,9 +59,9 @@ final class ExportCommand implements Callable<Integer> {
             case "jsonld", "json-ld" -> RDFFormat.JSONLD11;
             default -> throw new Main.UsageException("unknown --format " + format + "; use ttl, trig, nq, jsonld, graphml or cytoscape");
         };
-        try (KgStore s = KgStore.open(store.store);
-             OutputStream out = output == null ? new NonClosing(System.out) : Files.newOutputStream(output)) {
-            Txn.executeRead(s.dataset(), () -> {
+        refuseStoreFolder();
+        try (KgStore s = KgStore.open(store.store)) {
+            CheckedOutput.write(output, out -> Txn.executeRead(s.dataset(), () -> {
                 if (fmt == RDFFormat.TURTLE_PRETTY) {
                     // grouped by subject, type and labels first (Jena's writer orders properties its own way)
                     org.pharmakg.export.ReadableTurtle.write(s.dataset().getUnionGraph(), PREFIXES, out);
@@ -77,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
                     copy.prefixes().putAll(PREFIXES);
                     RDFDataMgr.write(out, copy, fmt);
                 }
-            });
+            }));
         }
         if (output != null) System.err.println("pharmakg: wrote " + output);
         return Main.OK;
@@ -88,19 +87,41 @@ final class ExportCommand implements Callable<Integer> {
         if (!java.util.List.of("partner", "compound", "all").contains(view)) {
             throw new Main.UsageException("unknown --view " + view + "; use partner, compound or all");
         }
-        try (KgStore s = KgStore.open(store.store);
-             OutputStream out = output == null ? new NonClosing(System.out) : Files.newOutputStream(output)) {
+        refuseStoreFolder();
+        try (KgStore s = KgStore.open(store.store)) {
             org.pharmakg.serve.Network n = org.pharmakg.serve.GraphViews.view(s.dataset(), view);
-            if (format.equals("graphml")) org.pharmakg.export.NetworkWriter.graphml(n, out);
-            else org.pharmakg.export.NetworkWriter.cytoscape(n, out);
+            CheckedOutput.write(output, out -> {
+                if (format.equals("graphml")) org.pharmakg.export.NetworkWriter.graphml(n, out);
+                else org.pharmakg.export.NetworkWriter.cytoscape(n, out);
+            });
         }
         if (output != null) System.err.println("pharmakg: wrote " + output);
         return Main.OK;
     }
 
-    /** Keeps System.out open when the export goes there. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream o) { super(o); }
-        @Override public void close() throws IOException { flush(); }
+    /**
+     * An export written into the store's folder (or below it) would sit among TDB2's files and leave the
+     * store unopenable: a usage error, before anything is opened.
+     */
+    private void refuseStoreFolder() {
+        if (output == null) return;
+        Path dir = resolved(store.store), file = resolved(output);
+        if (file.startsWith(dir)) {
+            throw new Main.UsageException("-o " + output + " is inside the store folder " + store.store
+                    + "; writing there would damage the store; write the export outside it");
+        }
+    }
+
+    /** The absolute path with every existing part resolved through symbolic links (the rest appended as given). */
+    static Path resolved(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+        } catch (IOException e) {
+            return abs;
+        }
     }
 }

@@ -45,6 +45,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        CheckedOutput.processStdout = true;
         System.exit(run(args));
     }
 
@@ -62,7 +63,14 @@ public final class Main implements Runnable {
             else if (!(ex instanceof PharmakgException)) line.getErr().println("(run with --verbose for the stack trace)");
             return code;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        // what went to standard output through a PrintStream (summaries, tables, help) is checked here, at the end
+        cl.getOut().flush();
+        if (System.out.checkError() || cl.getOut().checkError()) {
+            System.err.println("pharmakg: cannot write " + CheckedOutput.STDOUT + ": write error (the disk is full or the reader has gone)");
+            if (code == OK) code = FAILED;
+        }
+        return code;
     }
 
     static int codeOf(Throwable ex) {

@@ -44,7 +44,12 @@ final class QueryCommand implements Callable<Integer> {
         for (String p : params) {
             int eq = p.indexOf('=');
             if (eq <= 0) throw new Main.UsageException("--param takes name=value, got: " + p);
-            values.put(p.substring(0, eq), p.substring(eq + 1));
+            String key = p.substring(0, eq), value = p.substring(eq + 1);
+            if (values.containsKey(key)) {
+                throw new Main.UsageException("--param " + key + " is given twice; a parameter takes one value");
+            }
+            checkIri(key, value);
+            values.put(key, value);
         }
         NamedQueries.Named named;
         Query q;
@@ -60,15 +65,58 @@ final class QueryCommand implements Callable<Integer> {
                     if (!q.isSelectType()) throw new Main.UsageException("only SELECT queries are supported here");
                     RowSet rows = qe.select();
                     ResultSet rs = ResultSet.adapt(rows);
-                    switch (format) {
-                        case "csv" -> ResultSetFormatter.outputAsCSV(System.out, rs);
-                        case "tsv" -> ResultSetFormatter.outputAsTSV(System.out, rs);
-                        case "json" -> ResultSetFormatter.outputAsJSON(System.out, rs);
-                        default -> ResultSetFormatter.out(System.out, rs, q);
-                    }
+                    CheckedOutput.write(null, out -> {
+                        switch (format) {
+                            case "csv" -> ResultSetFormatter.outputAsCSV(out, rs);
+                            case "tsv" -> ResultSetFormatter.outputAsTSV(out, rs);
+                            case "json" -> ResultSetFormatter.outputAsJSON(out, rs);
+                            default -> ResultSetFormatter.out(out, rs, q);
+                        }
+                    });
                 }
             });
         }
         return Main.OK;
+    }
+
+    /**
+     * A value in angle brackets is meant as an IRI: it must be an absolute IRI with no spaces, angle
+     * brackets, quotes or control characters, else a usage error naming the parameter (it used to become a
+     * string literal that matched nothing, silently).
+     */
+    static void checkIri(String key, String value) {
+        String v = value.strip();
+        if (!v.startsWith("<")) return;
+        String problem = null;
+        if (!v.endsWith(">") || v.length() < 3) {
+            problem = "an IRI is written <scheme:...>, with the closing '>'";
+        } else {
+            String iri = v.substring(1, v.length() - 1);
+            for (int i = 0; i < iri.length() && problem == null; i++) {
+                char c = iri.charAt(i);
+                if (c <= 0x20 || (c >= 0x7F && c <= 0x9F) || "<>\"{}|^`\\".indexOf(c) >= 0
+                        || Character.getType(c) == Character.FORMAT) {
+                    problem = "an IRI cannot contain " + describe(c);
+                }
+            }
+            if (problem == null) {
+                try {
+                    if (!org.apache.jena.irix.IRIx.create(iri).isAbsolute()) problem = "the IRI is not absolute (it needs a scheme such as https:)";
+                } catch (org.apache.jena.irix.IRIException e) {
+                    problem = "not a valid IRI (" + e.getMessage() + ")";
+                }
+            }
+        }
+        if (problem != null) {
+            throw new Main.UsageException("--param " + key + ": " + problem + "; give <https://...> or a plain name");
+        }
+    }
+
+    private static String describe(char c) {
+        if (c == ' ') return "a space";
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || Character.getType(c) == Character.FORMAT) {
+            return String.format("the control character U+%04X", (int) c);
+        }
+        return "'" + c + "'";
     }
 }

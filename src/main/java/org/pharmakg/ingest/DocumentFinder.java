@@ -63,6 +63,8 @@ public final class DocumentFinder {
                         "check the path"));
             } else if (Files.isDirectory(root)) {
                 walk(root, found, problems);
+            } else if (!Files.isRegularFile(root)) {
+                problems.accept(notRegular(root));   // a FIFO would block the build for ever, /dev/zero never end
             } else if (readable(root, problems)) {
                 found.add(root);
             }
@@ -116,6 +118,8 @@ public final class DocumentFinder {
                             } else if (attrs.isRegularFile() && hasWantedExtension(file)
                                     && readable(file, problems)) {
                                 found.add(file);
+                            } else if (attrs.isOther() && hasWantedExtension(file)) {
+                                problems.accept(notRegular(file));
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -154,6 +158,31 @@ public final class DocumentFinder {
             return false;
         }
         return true;
+    }
+
+    /** "cannot read PATH: not a regular file (a named pipe)": FIFOs, devices and sockets are never read. */
+    static IngestException notRegular(Path file) {
+        return new IngestException(file, "not a regular file (" + kind(file) + ")",
+                "only regular files are read; copy the text into a file");
+    }
+
+    /** "a named pipe", "a character device", "a block device", "a socket", "a directory" or "a special file". */
+    static String kind(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                return "a directory";
+            }
+            int mode = (Integer) Files.getAttribute(file, "unix:mode");
+            return switch (mode & 0170000) {
+                case 0010000 -> "a named pipe";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            };
+        } catch (IOException | RuntimeException e) {
+            return "a special file";
+        }
     }
 
     /** Whether following {@code link} comes back to a link already followed. */

@@ -1,6 +1,7 @@
 package org.pharmakg.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -110,11 +111,24 @@ public final class PressReleaseReader {
                 throw new IngestException(file, "not a regular file (a directory)",
                         "pass the files in it, or let DocumentFinder list them");
             }
+            if (!Files.isRegularFile(file)) {
+                if (!Files.exists(file)) {
+                    throw new NoSuchFileException(file.toString());
+                }
+                // a FIFO blocks on open until a writer comes; /dev/zero and /dev/urandom never end
+                throw DocumentFinder.notRegular(file);
+            }
             long size = Files.size(file);
             checkSize(file, size);
-            byte[] bytes = Files.readAllBytes(file);
-            checkSize(file, bytes.length);   // it may have grown since
-            return bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = readAtMost(in, options.maxBytes());
+                if (bytes.length > options.maxBytes()) {
+                    // it grew since size(), or size() was wrong (e.g. a /proc file): never read past the limit
+                    throw new IngestException(file, "too large (more than the " + formatSize(options.maxBytes())
+                            + " limit)", "split it or pass --max-bytes");
+                }
+                return bytes;
+            }
         } catch (NoSuchFileException e) {
             throw new IngestException(file, "no such file", "check the path", e);
         } catch (AccessDeniedException e) {
@@ -122,6 +136,15 @@ public final class PressReleaseReader {
         } catch (IOException e) {
             throw new IngestException(file, "I/O error (" + e + ")", "check the file and the disk", e);
         }
+    }
+
+    /**
+     * At most {@code limit + 1} bytes of the stream (one more than the limit tells that there is more), in
+     * buffers that grow with what was read: memory follows the data, never a size the file claims.
+     */
+    static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        int cap = (int) Math.min(limit + 1, Integer.MAX_VALUE - 16);
+        return in.readNBytes(cap);
     }
 
     private void checkSize(Path file, long size) {

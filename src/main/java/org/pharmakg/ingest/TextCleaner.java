@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * whole {@code <head>}, title included), the {@code [}, {@code ](url)}
  * of markdown links, heading {@code #}s, {@code **}/{@code __} emphasis, the backslash of
  * {@code \$}-style escapes. An entity becomes its character followed by spaces. {@code \r\n}
- * becomes space + newline, a lone {@code \r} a newline; non-breaking and other odd spaces become
- * plain spaces. Existing newlines are never removed.
+ * becomes space + newline, a lone {@code \r} a newline; non-breaking and other odd spaces, and
+ * zero-width and bidirectional controls ({@link #invisible}), become plain spaces. Existing newlines are
+ * never removed.
  */
 final class TextCleaner {
 
@@ -177,14 +178,27 @@ final class TextCleaner {
     private static void spaces(char[] out) {
         for (int i = 0; i < out.length; i++) {
             char c = out[i];
-            if (c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u3000' || c == '\u200B'
-                    || c == '\uFEFF' || (c >= '\u2000' && c <= '\u200A')
+            if (c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u3000'
+                    || (c >= '\u2000' && c <= '\u200A') || invisible(c)
                     || (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
                 out[i] = ' ';
             } else if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
                 out[i] = '\n';
             }
         }
+    }
+
+    /**
+     * Zero-width and bidirectional formatting characters: U+200B-U+200F (zero-width space, non-joiner,
+     * joiner, left-to-right and right-to-left marks), U+202A-U+202E (embeddings and overrides),
+     * U+2060-U+2064 (word joiner, invisible operators), U+2066-U+2069 (isolates), U+061C (Arabic letter
+     * mark), U+180E, U+FEFF. They would make a name look like another or reorder what a reader sees in a
+     * label; dropping them would move every offset after them, so each becomes a space.
+     */
+    static boolean invisible(char c) {
+        return (c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2060' && c <= '\u2064') || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u061C' || c == '\u180E' || c == '\uFEFF';
     }
 
     /** Spaces over {@code [start, end)}, newlines kept so lines stay lines. */

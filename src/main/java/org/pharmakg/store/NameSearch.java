@@ -38,7 +38,8 @@ import org.pharmakg.mapping.Vocab;
  * One row per entity: its best-matching name key and a rank: 0 the name equals the text, 1 it starts with it,
  * 2 a word of it starts with it, 3 it contains it elsewhere; best first (rank, then shorter keys). An empty or
  * unbound text matches every entity (rank 3, its shortest name). Keys that are IRIs (the resolver writes those
- * too) are not searched.
+ * too) are not searched. An entity without any {@code kg:nameKey} (added by SPARQL Update, not by a build) is
+ * searched by its labels, see {@link NameKeys}.
  */
 public final class NameSearch extends PropertyFunctionEval {
     public static final String IRI = Vocab.KG + "nameContains";
@@ -112,6 +113,14 @@ public final class NameSearch extends PropertyFunctionEval {
             if (!seen.add(Pair.create(q.getSubject(), k))) continue;
             keys.add(k);
             entities.add(q.getSubject());
+        }
+        // entities that came in another way than a build (SPARQL Update at /kg/update) have labels but no keys
+        Set<Node> keyed = new HashSet<>(entities);
+        for (var e : NameKeys.missing(dsg, keyed).entrySet()) {
+            for (String k : e.getValue()) {
+                keys.add(k);
+                entities.add(e.getKey());
+            }
         }
         return new Index(keys.toArray(String[]::new), entities.toArray(Node[]::new));
     }

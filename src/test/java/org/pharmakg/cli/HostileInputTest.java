@@ -62,7 +62,12 @@ class HostileInputTest {
             "archive.txt", "not text",
             "huge.txt", "too large",
             "loop-a.txt", "symbolic link loop",
-            "loop-b.txt", "symbolic link loop"));
+            "loop-b.txt", "symbolic link loop",
+            "pipe.txt", "not a regular file (a named pipe)"));
+
+    /** Issue 16: a company name and a compound hidden behind zero-width and bidirectional controls. */
+    static final String BIDI = release("\u202ETrickbio\u200B Therapeutics\u202C", "TB-909\u2060\u200C", "\u2067ATLANTA\u2069")
+            .replace("collaboration", "\u2066collaboration\u2069").replace("Bayer AG", "Bayer\u200F AG\u200E\uFEFF");
 
     @BeforeAll
     static void build() throws IOException {
@@ -101,6 +106,8 @@ class HostileInputTest {
         write("copy-b.txt", copy, StandardCharsets.UTF_8);
         Files.createSymbolicLink(corpus.resolve("loop-a.txt"), Path.of("loop-b.txt"));
         Files.createSymbolicLink(corpus.resolve("loop-b.txt"), Path.of("loop-a.txt"));
+        write("bidi.txt", BIDI, StandardCharsets.UTF_8);
+        org.pharmakg.ingest.DocumentFinderTestAccess.mkfifo(corpus.resolve("pipe.txt"));   // in the folder: reported, never opened
         Files.createDirectories(corpus.resolve("sub"));
         Files.createSymbolicLink(corpus.resolve("sub/back-to-corpus"), Path.of(".."));   // a directory loop
         locked = Files.createDirectories(corpus.resolve("locked"));
@@ -141,16 +148,16 @@ class HostileInputTest {
             assertTrue(lines.get(0).startsWith("pharmakg: cannot read " + path + ": "), lines.get(0));
             assertTrue(lines.get(0).contains(e.getValue()), "reason for " + e.getKey() + ": " + lines.get(0));
         }
-        assertTrue(first.out().contains("6 failed") || (!lockedReadable && first.out().contains("7 failed")), first.out());
+        assertTrue(first.out().contains("7 failed") || (!lockedReadable && first.out().contains("8 failed")), first.out());
         // the directory loop (sub/back-to-corpus -> ..) is no error, and no file is read twice through it
         assertFalse(first.err().contains("back-to-corpus"), first.err());
-        assertTrue(first.out().contains(lockedReadable ? "(10 built" : "(9 built"), first.out());
+        assertTrue(first.out().contains(lockedReadable ? "(11 built" : "(10 built"), first.out());
     }
 
     @Test
     void goodFilesAreNotReportedAsFailures() {
         for (String good : List.of("000_9041f48a740ce000.txt", "latin1.txt", "utf16.txt", "bom.md", "scripted.html",
-                "nodate.txt", "same-lines.txt", "Pressemitteilung Köln – März 2021.txt", "copy-a.txt", "copy-b.txt")) {
+                "nodate.txt", "same-lines.txt", "Pressemitteilung Köln – März 2021.txt", "copy-a.txt", "copy-b.txt", "bidi.txt")) {
             assertFalse(first.err().lines().anyMatch(l -> l.startsWith("pharmakg: cannot read " + corpus.resolve(good))),
                     good + " reported as failed:\n" + first.err());
         }
@@ -206,6 +213,52 @@ class HostileInputTest {
         assertEquals(Main.FAILED, again.code());
         assertEquals(failureLines(first.err()), failureLines(again.err()));
         assertEquals(before, RobustnessSupport.stableQuads(store));
+    }
+
+    /** Issue 16, item 10: FIFOs and devices given by name are reported and skipped; the build ends and keeps the store. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)   // a hang guard (a FIFO used to block the build for ever), not a speed assertion
+    void specialFilesGivenByNameAreReportedAndTheStoreKeepsWhatItHad() throws Exception {
+        List<String> before = RobustnessSupport.stableQuads(store);
+        Path fifo = org.pharmakg.ingest.DocumentFinderTestAccess.mkfifo(tmp.resolve("named-pipe.txt"));
+        Run r = RobustnessSupport.cli("build", "--store", store.toString(), "--threads", "2",
+                corpus.resolve("000_9041f48a740ce000.txt").toString(), fifo.toString(), "/dev/zero", "/dev/urandom");
+        assertEquals(Main.FAILED, r.code(), r.err());
+        for (String p : List.of(fifo.toString(), "/dev/zero", "/dev/urandom")) {
+            List<String> lines = r.err().lines().filter(l -> l.startsWith("pharmakg: cannot read " + p + ": not a regular file")).toList();
+            assertEquals(1, lines.size(), p + ":\n" + r.err());
+        }
+        assertFalse(r.err().contains("OutOfMemoryError") || r.err().contains("unexpected error"), r.err());
+        assertTrue(r.out().contains("3 failed"), r.out());
+        assertEquals(before, RobustnessSupport.stableQuads(store));
+    }
+
+    /** Issue 16, low: zero-width and bidirectional controls never reach a label, and offsets stay offsets. */
+    @Test
+    void invisibleControlsAreCleanedOutOfTextsAndLabels() {
+        String text = texts().get("bidi.txt");
+        assertEquals(BIDI.length(), text.length(), "cleaning must keep the length (offsets)");
+        assertTrue(text.contains(" Trickbio  Therapeutics "), text);
+        try (KgStore s = KgStore.open(store)) {
+            List<String> dirty = Txn.calculateRead(s.dataset(), () -> {
+                List<String> out = new ArrayList<>();
+                s.dataset().find().forEachRemaining(q -> {
+                    Node o = q.getObject();
+                    String v = o.isLiteral() ? o.getLiteralLexicalForm() : o.isURI() ? o.getURI() : "";
+                    if (v.chars().anyMatch(c -> org.pharmakg.ingest.DocumentFinderTestAccess.invisible((char) c))) out.add(q.toString());
+                });
+                return out;
+            });
+            assertTrue(dirty.isEmpty(), dirty.toString());
+            // the release was read and its company found under the visible name
+            boolean found = Txn.calculateRead(s.dataset(), () -> {
+                boolean[] hit = {false};
+                s.dataset().find(Vocab.ENTITIES_GRAPH, Node.ANY, Vocab.LABEL, Node.ANY)
+                        .forEachRemaining(q -> hit[0] |= q.getObject().getLiteralLexicalForm().startsWith("Trickbio"));
+                return hit[0];
+            });
+            assertTrue(found, "no entity label from bidi.txt: " + text);
+        }
     }
 
     static List<String> failureLines(String err) {

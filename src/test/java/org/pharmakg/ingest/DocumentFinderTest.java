@@ -132,4 +132,30 @@ class DocumentFinderTest {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
     }
+
+    /** A named pipe made with mkfifo (the JDK cannot make one). */
+    static Path fifo(Path p) throws IOException, InterruptedException {
+        Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+        assertEquals(0, mk.waitFor());
+        return p;
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)   // a hang guard: opening a FIFO for reading blocks until a writer comes
+    void specialFilesAreReportedNotListed() throws Exception {
+        Path good = file("in/good.txt");
+        Path inFolder = fifo(dir.resolve("in/pipe.txt"));
+        fifo(dir.resolve("in/pipe.fifo"));                                   // not a release name: ignored like any other
+        Path byName = fifo(dir.resolve("named-pipe"));
+        List<Path> found = DocumentFinder.find(List.of(dir.resolve("in"), byName, Path.of("/dev/zero"),
+                Path.of("/dev/urandom")), problems::add);
+        assertEquals(List.of(good), found);
+        List<String> messages = problems.stream().map(IngestException::getMessage).sorted().toList();
+        assertEquals(4, messages.size(), messages.toString());
+        assertTrue(messages.contains("cannot read /dev/urandom: not a regular file (a character device); "
+                + "only regular files are read; copy the text into a file"), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("cannot read /dev/zero: not a regular file (a character device)")));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("cannot read " + byName + ": not a regular file (a named pipe)")));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("cannot read " + inFolder + ": not a regular file (a named pipe)")));
+    }
 }

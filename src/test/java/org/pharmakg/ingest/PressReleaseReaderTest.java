@@ -221,4 +221,35 @@ class PressReleaseReaderTest {
         assertThrows(NullPointerException.class,
                 () -> new PressRelease(null, p, null, "h", null, null, "sha256:00", "0123456789", List.of()));
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)   // a hang guard, not a speed assertion
+    void specialFilesAreRefusedBeforeTheyAreOpened() throws Exception {
+        Path fifo = DocumentFinderTest.fifo(dir.resolve("pipe.txt"));
+        for (Path p : List.of(fifo, Path.of("/dev/zero"), Path.of("/dev/urandom"))) {
+            IngestException e = assertThrows(IngestException.class, () -> reader.read(p));
+            assertTrue(e.reason().startsWith("not a regular file"), e.getMessage());
+            e = assertThrows(IngestException.class, () -> reader.fingerprint(p));
+            assertTrue(e.reason().startsWith("not a regular file"), e.getMessage());
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void theByteLimitHoldsWhileReadingWhateverTheSizeSays() throws Exception {
+        // an endless stream: the limit is enforced on what is read, never on a size asked beforehand
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override public int read() { return 'x'; }
+            @Override public int read(byte[] b, int off, int len) { java.util.Arrays.fill(b, off, off + len, (byte) 'x'); return len; }
+        };
+        assertEquals(1001, PressReleaseReader.readAtMost(endless, 1000).length);
+        assertEquals(3, PressReleaseReader.readAtMost(new java.io.ByteArrayInputStream(new byte[3]), 1000).length);
+        // a /proc file says it has 0 bytes and has more: still cut at the limit
+        Path proc = Path.of("/proc/self/maps");
+        if (Files.isReadable(proc) && Files.size(proc) == 0) {
+            PressReleaseReader small = new PressReleaseReader(ReaderOptions.defaults().withMaxBytes(64));
+            IngestException e = assertThrows(IngestException.class, () -> small.read(proc));
+            assertTrue(e.reason().startsWith("too large"), e.getMessage());
+        }
+    }
 }

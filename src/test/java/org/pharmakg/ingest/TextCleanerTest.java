@@ -105,4 +105,19 @@ class TextCleanerTest {
         assertEquals(raw, TextCleaner.clean(raw, false));
         assertEquals("            Text             ", TextCleaner.clean(raw, true));
     }
+
+    @Test
+    void zeroWidthAndBidiControlsBecomeSpacesWithoutMovingOffsets() {
+        // issue 16: "Bayer" with a zero-width space, a right-to-left override, isolates, marks, a BOM inside
+        String raw = "Acme\u200B Bio and \u202EreyaB\u202C AG (\u2066NASDAQ\u2069: ACME) \u200Dsaid\u200E\u200F\uFEFF "
+                + "Hid\u200Cden\u2060 \u202A\u202B\u202D\u2067\u2068\u061C done";
+        String clean = cleanKeeping(raw, false, "Acme", "reyaB", "NASDAQ", "said", "Hid", "den", "done");
+        for (char c = '\u200B'; c <= '\u200F'; c++) assertEquals(-1, clean.indexOf(c), Integer.toHexString(c));
+        for (char c = '\u202A'; c <= '\u202E'; c++) assertEquals(-1, clean.indexOf(c), Integer.toHexString(c));
+        for (char c = '\u2066'; c <= '\u2069'; c++) assertEquals(-1, clean.indexOf(c), Integer.toHexString(c));
+        assertEquals(-1, clean.indexOf('\uFEFF'));
+        assertEquals(-1, clean.indexOf('\u2060'));
+        assertEquals(-1, clean.indexOf('\u061C'));
+        assertTrue(clean.startsWith("Acme  Bio and  reyaB  AG ( NASDAQ : ACME)  said    Hid den "), clean);
+    }
 }

@@ -73,4 +73,25 @@ class NameSearchTest {
             return out;
         });
     }
+
+    @Test
+    void entitiesWithLabelsButNoNameKeysAreFoundByTheirLabels(@TempDir Path tmp) {
+        // issue 16: what SPARQL Update adds has labels and a type, but no kg:nameKey
+        Node lilly = Vocab.iri(Vocab.ID + "company/eli-lilly");
+        Node acme = Vocab.iri("https://example.org/acme");
+        Node notEntity = Vocab.iri("https://example.org/a-document");
+        try (KgStore s = KgStore.open(tmp.resolve("store"))) {
+            s.replaceGraph(Vocab.ENTITIES_GRAPH, List.of(key(lilly, "eli lilly"),
+                    new Quad(Vocab.ENTITIES_GRAPH, lilly, Vocab.LABEL, KgStore.literal("Eli Lilly and Company"))));
+            Node g = Vocab.iri("urn:test:updates");
+            s.replaceGraph(g, List.of(
+                    new Quad(g, acme, Vocab.TYPE, Vocab.kg("Company")),
+                    new Quad(g, acme, Vocab.LABEL, KgStore.literal("Acme Lillyworks")),
+                    new Quad(g, acme, Vocab.ALT_LABEL, KgStore.literal("ALW")),
+                    new Quad(g, notEntity, Vocab.LABEL, KgStore.literal("Lilly annual report"))));
+            // the keyed entity keeps its keys (its label is not added); the unkeyed one is found by label and altLabel
+            assertEquals(Map.of(lilly.getURI(), "eli lilly 2", acme.getURI(), "acme lillyworks 2"), search(s, "lilly"));
+            assertEquals(Map.of(acme.getURI(), "alw 0"), search(s, "alw"));
+        }
+    }
 }
