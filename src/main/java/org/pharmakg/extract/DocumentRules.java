@@ -110,6 +110,36 @@ final class DocumentRules {
         }
     }
 
+    /**
+     * A named trial whose disease its sentences do not name is tested in the disease of the compound it
+     * evaluates, when the release gives that compound exactly one ("EQUIP … on Qsymia", "Qsymia … for obesity").
+     */
+    void trialIndications(Map<String, Fact> facts, RelationExtractor.Emitter emit, List<SentenceView> views) {
+        Map<Integer, Set<Integer>> indications = new HashMap<>();
+        for (Fact f : facts.values()) {
+            if (f.relation() == Relation.INDICATION) indications.computeIfAbsent(f.subject(), x -> new HashSet<>()).add(f.object());
+        }
+        for (Fact f : new java.util.ArrayList<>(facts.values())) {
+            if (f.relation() != Relation.EVALUATES || f.evidence().planned()) continue;
+            Set<Integer> own = indications.getOrDefault(f.subject(), Set.of());
+            Set<Integer> ds = indications.getOrDefault(f.object(), Set.of());
+            if (!own.isEmpty() || ds.size() != 1) continue;
+            SentenceView v = views.stream().filter(x -> x.sentence.index() == f.evidence().sentence()).findFirst().orElse(null);
+            if (v == null) continue;
+            SentenceView.Arg trial = argOf(v, f.subject()), compound = argOf(v, f.object());
+            if (trial == null || compound == null) continue;
+            int disease = ds.iterator().next();
+            SentenceView.Arg d = new SentenceView.Arg(disease, EntityType.INDICATION, compound.tb(), compound.te(),
+                    compound.begin(), compound.end(), null, "via-compound", 0.9, true, false);
+            emit.fact(v, Relation.INDICATION, trial, d, null, "indication/trial-via-compound", 0.55, false);
+        }
+    }
+
+    private static SentenceView.Arg argOf(SentenceView v, int entity) {
+        for (SentenceView.Arg a : v.args) if (a.entity() == entity) return a;
+        return null;
+    }
+
     /** "our IMGN901", "Zealand's ZP2929", "… developed by Bayer HealthCare": the sentence names the owner itself. */
     private static boolean ownedInSentence(SentenceView v, SentenceView.Arg c, Set<Integer> devs) {
         for (int i = c.tb() - 1; i >= Math.max(0, c.tb() - 3); i--) if (v.word(i).matches("our|its|their")) return true;

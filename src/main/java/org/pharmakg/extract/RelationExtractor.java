@@ -42,6 +42,7 @@ public final class RelationExtractor {
         }
         documentRules.apply(release, views, out, issuer, emit);
         documentRules.partners(views, out, emit);
+        documentRules.trialIndications(out, emit, views);
         return new ArrayList<>(out.values());
     }
 
