@@ -128,7 +128,10 @@ public final class EntityGrouper {
         }
         String text = s.span(b, e);
         boolean codeLike = m.type() == EntityType.COMPOUND && text.matches("[A-Za-z]{1,6}-?[0-9]{1,7}[A-Za-z0-9-]*");
-        boolean abbrev = e - b == 1 && Abbreviations.looksShort(text) && Abbreviations.abbreviates(text, m.text());
+        // "The United Laboratories International Holdings Limited (TUL)": the article counts in the short form
+        String longForm = m.type() == EntityType.COMPANY && m.tokBegin() > 0
+                && s.tokens().get(m.tokBegin() - 1).word().equals("The") ? "The " + m.text() : m.text();
+        boolean abbrev = e - b == 1 && Abbreviations.looksShort(text) && Abbreviations.abbreviates(text, longForm);
         boolean clipped = e - b == 1 && text.length() >= 3 && Character.isUpperCase(text.charAt(0))
                 && m.text().toLowerCase(Locale.ROOT).startsWith(text.toLowerCase(Locale.ROOT));
         if (codeLike || abbrev || clipped) {
