@@ -285,6 +285,8 @@ public final class KgStore implements AutoCloseable {
                     dsg.delete(q);
                     Node s = q.getSubject().equals(e.getKey()) ? e.getValue() : q.getSubject();
                     Node o = q.getObject().equals(e.getKey()) ? e.getValue() : q.getObject();
+                    // two names found to be one company: no company is its own partner or parent
+                    if (s.equals(o) && (q.getPredicate().equals(Vocab.kg("partnerOf")) || q.getPredicate().equals(Vocab.kg("subsidiaryOf")))) continue;
                     dsg.add(new Quad(q.getGraph(), s, q.getPredicate(), o));
                 }
             }
