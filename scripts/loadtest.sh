@@ -29,7 +29,8 @@ for _ in $(seq 1 60); do
 done
 run() {
   java -cp "$here/target/test-classes:$here/target/classes:$(cat "$here/target/classpath.txt")" \
-    org.pharmakg.serve.LoadRun "http://127.0.0.1:$port" "$clients" "$seconds" "$1" | tee /dev/stderr | grep '^SUMMARY' || true
+    org.pharmakg.serve.LoadRun "http://127.0.0.1:$port" "$clients" "$seconds" "$1" \
+    | while IFS= read -r line; do echo "$line" >&2; if [[ $line == SUMMARY* ]]; then echo "$line"; fi; done
 }
 quiet="$(run 0)"
 loud="$([ "$hostile" -gt 0 ] && run "$hostile" || echo "SUMMARY hostile=0 named_p99_ms=0 named_p50_ms=0 named_errors=0 named_ok=0")"
