@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves the store read-only: SPARQL at /kg/sparql (also /kg/query), Graph Store read at /kg/get, a home page at /.",
                 "Binds 127.0.0.1 unless --host says otherwise. A query is stopped after --timeout seconds (HTTP 503) and cut at --max-rows rows.",
-                "SPARQL Update at /kg/update only with --update and a password from " + ServeCommand.PASSWORD_ENV + " or --password-file."})
+                "SPARQL Update at /kg/update only with --update and a password (at least 12 characters) from " + ServeCommand.PASSWORD_ENV
+                        + " or --password-file; LOAD, SERVICE and DROP/CLEAR ALL are refused there.",
+                "Refused everywhere: SERVICE (unless --allow-service), bodies and query strings over --max-query-bytes (413), JSONP "
+                        + "callbacks, Host names other than localhost, IP addresses, --host and --allow-host (421).",
+                "At most 2 queries per core run at once (503 when full); REGEX stops at the timeout; see README \"Serving safely\"."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin StoreOption store;
 
@@ -53,8 +57,21 @@ final class ServeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** The update password: the file's first line if given, else the environment variable; never empty. */
+    static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    }
+
+    /** The update password: the file's first line if given, else the environment variable; at least 12 characters. */
     static String password(java.nio.file.Path file, String env) {
+        String p = readPassword(file, env);
+        if (p.length() < KgServer.MIN_PASSWORD) {
+            throw new Main.UsageException("the update password has " + p.length() + " characters; use at least "
+                    + KgServer.MIN_PASSWORD + " (a short one is guessed quickly)");
+        }
+        return p;
+    }
+
+    private static String readPassword(java.nio.file.Path file, String env) {
         if (file != null) {
             try {
                 String first = java.nio.file.Files.readString(file).lines().findFirst().orElse("").strip();
@@ -76,9 +93,12 @@ final class ServeCommand implements Callable<Integer> {
         s.ensureOntology();
         KgServer server;
         try {
-            KgServer.Builder sb = KgServer.builder(s.dataset()).host(o.host).port(o.port).timeoutMillis(o.timeout * 1000L).maxRows(o.maxRows);
+            KgServer.Builder sb = o.apply(KgServer.builder(s.dataset()));
             if (password != null) sb.update(password);
             server = org.pharmakg.serve.Explorer.mount(sb, s.dataset()).build().start();
+        } catch (Main.UsageException e) {
+            s.close();
+            throw e;
         } catch (RuntimeException e) {
             s.close();
             throw new Main.EnvironmentException(e.getMessage());
@@ -91,6 +111,11 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  browser:  " + base + "/");
         System.out.println("  SPARQL:   " + base + "/kg/sparql");
         System.out.println("  explorer: " + base + "/explore/");
+        if (password != null && !isLoopback(o.host)) {
+            System.err.println("pharmakg: warning: --update with --host " + o.host + ": the update password travels in clear "
+                    + "text (HTTP basic auth, no TLS) and can be guessed from the network; serve updates on 127.0.0.1, or put "
+                    + "a TLS proxy in front");
+        }
         if (password != null) System.out.println("  update:   " + base + "/kg/update (user " + KgServer.UPDATE_USER + ", HTTP basic auth)");
         if (watch != null) System.out.println("  watching: " + watch + " (new and changed releases are built while serving; removed ones leave the graph)");
         System.out.println("Press Ctrl-C to stop.");

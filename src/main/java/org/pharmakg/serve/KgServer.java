@@ -12,7 +12,14 @@ import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.QueryDeniedException;
+import org.apache.jena.sparql.ARQConstants;
+import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.pharmakg.PharmakgException;
 
 /**
@@ -29,21 +36,34 @@ import org.pharmakg.PharmakgException;
  */
 public final class KgServer {
     private final FusekiServer fuseki;
+    private final EdgeGuard guard;
+
+    /** Default limit on the size of a request body or query string. */
+    public static final long DEFAULT_MAX_QUERY_BYTES = 256 * 1024;
+    /** Default byte budget of one answer. */
+    public static final long DEFAULT_MAX_RESULT_BYTES = 128L << 20;
+    /** Shortest update password accepted. */
+    public static final int MIN_PASSWORD = 12;
 
     /** The only user allowed to update, with the password given to {@link Builder#update}. */
     public static final String UPDATE_USER = "pharmakg";
 
     private KgServer(Builder b) {
+        guardContext(b);
         // the standard read-only services, with a query processor that caps rows and reports timeouts
         DataService.Builder ds = DataService.newBuilder(b.dataset);
+        CappedQuery query = new CappedQuery(b.maxRows, b.maxResultBytes, b.timeoutMillis);
         for (String name : new String[] {"", "sparql", "query"}) {
-            ds.addEndpoint(Endpoint.create().operation(Operation.Query).endpointName(name)
-                    .processor(new CappedQuery(b.maxRows)).build());
+            ds.addEndpoint(Endpoint.create().operation(Operation.Query).endpointName(name).processor(query).build());
         }
-        for (String name : new String[] {"", "get", "data"}) ds.addEndpoint(Operation.GSP_R, name);
+        CappedGsp gsp = new CappedGsp(b.maxRows);
+        for (String name : new String[] {"", "get", "data"}) {
+            ds.addEndpoint(Endpoint.create().operation(Operation.GSP_R).endpointName(name).processor(gsp).build());
+        }
         if (b.updatePassword != null) {
-            // SPARQL Update only at /kg/update, only for UPDATE_USER with HTTP basic auth
-            ds.addEndpoint(Operation.Update, "update", Auth.policyAllowSpecific(UPDATE_USER));
+            // SPARQL Update only at /kg/update, only for UPDATE_USER with HTTP basic auth; no LOAD, SERVICE or DROP ALL
+            ds.addEndpoint(Endpoint.create().operation(Operation.Update).endpointName("update").processor(new GuardedUpdate())
+                    .authPolicy(Auth.policyAllowSpecific(UPDATE_USER)).build());
         }
         FusekiServer.Builder fb = FusekiServer.create()
                 .port(b.port)
@@ -72,6 +92,8 @@ public final class KgServer {
             http.getHttpConfiguration().setOutputBufferSize(64 * 1024);
             http.getHttpConfiguration().setUseOutputDirectByteBuffers(false);
             http.getHttpConfiguration().setUseInputDirectByteBuffers(false);
+            // a query string up to the limit reaches the guard (413 there); beyond twice that Jetty answers 431 itself
+            http.getHttpConfiguration().setRequestHeaderSize((int) Math.min(Integer.MAX_VALUE / 2, 2 * b.maxQueryBytes + 16 * 1024));
         }
         if (!loopback && !"0.0.0.0".equals(b.host) && !"*".equals(b.host)) {
             // Fuseki binds either loopback or every interface; --host names one address
@@ -79,7 +101,52 @@ public final class KgServer {
                 if (c instanceof org.eclipse.jetty.server.ServerConnector sc) sc.setHost(b.host);
             }
         }
+        java.util.Set<String> hosts = new java.util.HashSet<>();
+        for (String h : b.allowedHosts) hosts.add(h.toLowerCase(java.util.Locale.ROOT));
+        if (!loopback) hosts.add(b.host.toLowerCase(java.util.Locale.ROOT));
+        if ("0.0.0.0".equals(b.host) || "*".equals(b.host)) {
+            try {
+                hosts.add(java.net.InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT));
+            } catch (java.io.IOException e) {
+                // no name for this machine: IP addresses and --allow-host names still work
+            }
+        }
+        this.guard = new EdgeGuard(b.maxQueryBytes, hosts, b.maxConcurrentQueries, b.queueWaitMillis,
+                new LoginThrottle(java.time.Clock.systemUTC()));
+        var jetty = fuseki.getJettyServer();
+        guard.setHandler(jetty.getHandler());
+        jetty.setHandler(guard);
     }
+
+    /**
+     * Settings of the dataset's query context: no SERVICE (or only to the allowed prefixes), sorts and DISTINCT spill
+     * to disk past {@value #SPILL_ROWS} rows, REGEX and REPLACE that stop at the deadline.
+     */
+    private static void guardContext(Builder b) {
+        var cxt = b.dataset.getContext();
+        cxt.set(ARQ.httpServiceAllowed, !b.allowedServices.isEmpty());
+        if (!b.allowedServices.isEmpty()) {
+            ServiceExecutorRegistry reg = ServiceExecutorRegistry.get().copy();
+            List<String> allowed = List.copyOf(b.allowedServices);
+            reg.addSingleLink((opExecute, opOriginal, binding, execCxt, chain) -> {
+                var service = opExecute.getService();
+                if (!service.isURI() || allowed.stream().noneMatch(service.getURI()::startsWith)) {
+                    throw new QueryDeniedException("SERVICE <" + (service.isURI() ? service.getURI() : service)
+                            + "> is not in the --allow-service list");
+                }
+                return chain.createExecution(opExecute, opOriginal, binding, execCxt);
+            });
+            ServiceExecutorRegistry.set(cxt, reg);
+        }
+        cxt.set(ARQ.spillToDiskThreshold, SPILL_ROWS);
+        cxt.set(ARQConstants.sysOptimizerFactory, RegexGuard.optimizer(Optimize.stdOptimizationFactory));
+    }
+
+    /** Rows a sort or DISTINCT keeps in memory before spilling to disk. */
+    static final long SPILL_ROWS = 50_000;
+
+    /** Queries running now (the concurrency cap counts them). */
+    public int queriesRunning() { return guard.queriesRunning(); }
 
     public static Builder builder(DatasetGraph dsg) { return new Builder(dsg); }
 
@@ -131,6 +198,12 @@ public final class KgServer {
         private long timeoutMillis = 30_000;
         private long maxRows = 100_000;
         private String updatePassword;
+        private long maxQueryBytes = DEFAULT_MAX_QUERY_BYTES;
+        private long maxResultBytes = DEFAULT_MAX_RESULT_BYTES;
+        private int maxConcurrentQueries = 2 * Runtime.getRuntime().availableProcessors();
+        private long queueWaitMillis = 2_000;
+        private final List<String> allowedServices = new ArrayList<>();
+        private final List<String> allowedHosts = new ArrayList<>();
         private final java.util.Map<String, HttpServlet> servlets = new java.util.LinkedHashMap<>();
 
         Builder(DatasetGraph dsg) { this.dataset = dsg; }
@@ -141,12 +214,41 @@ public final class KgServer {
         public Builder timeoutMillis(long t) { this.timeoutMillis = t; return this; }
         /** Most rows a query answers (default 100,000; 0 for no cap); a SELECT cut short says so in a header. */
         public Builder maxRows(long n) { this.maxRows = n; return this; }
+        /** Most bytes of a request body or query string (default 256 KiB); larger requests get 413 before parsing. */
+        public Builder maxQueryBytes(long n) {
+            if (n < 1024) throw new IllegalArgumentException("the query size limit must be at least 1024 bytes; got " + n);
+            this.maxQueryBytes = n;
+            return this;
+        }
+        /** Estimated bytes of the terms one answer may collect (default 128 MiB; 0 for no budget); past it the answer is cut. */
+        public Builder maxResultBytes(long n) { this.maxResultBytes = n; return this; }
+        /** Queries that may run at once (default 2 per core); more wait a moment for a slot, then get 503. */
+        public Builder maxConcurrentQueries(int n) {
+            if (n < 1) throw new IllegalArgumentException("at least one query must be allowed to run; got " + n);
+            this.maxConcurrentQueries = n;
+            return this;
+        }
+        /** How long a query waits for a slot before 503 (default 2 s). */
+        public Builder queueWaitMillis(long ms) { this.queueWaitMillis = ms; return this; }
+        /** Allows SERVICE calls to IRIs starting with this prefix (federation is off unless some prefix is allowed). */
+        public Builder allowService(String iriPrefix) {
+            if (!iriPrefix.matches("https?://[^/?#]+/.*")) {
+                throw new IllegalArgumentException("an allowed SERVICE must be an http(s) IRI prefix with a host and a path, "
+                        + "e.g. https://query.wikidata.org/; got " + iriPrefix);
+            }
+            allowedServices.add(iriPrefix);
+            return this;
+        }
+        /** Accepts requests with this Host name besides loopback names, IP addresses and the bound host (DNS rebinding). */
+        public Builder allowHost(String name) { allowedHosts.add(name); return this; }
         /**
          * Enables SPARQL Update at {@code /kg/update} for user {@value #UPDATE_USER} with this password
          * (HTTP basic auth; a wrong or missing password gets 401). Without it the server is read-only.
          */
         public Builder update(String password) {
-            if (password == null || password.isEmpty()) throw new IllegalArgumentException("an update password is required");
+            if (password == null || password.length() < MIN_PASSWORD) {
+                throw new IllegalArgumentException("the update password must have at least " + MIN_PASSWORD + " characters");
+            }
             this.updatePassword = password;
             return this;
         }
