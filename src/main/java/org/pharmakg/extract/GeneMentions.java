@@ -41,6 +41,8 @@ final class GeneMentions {
             "factor", "alpha", "beta", "gamma", "type", "mutant", "mutation", "wild", "activity", "function", "control", "placebo",
             "monoclonal", "bispecific", "peptide", "complex", "family", "member", "subunit", "chain", "domain", "ligand");
 
+    private static final Set<String> FUNCTION_TAGS = Set.of("DT", "CC", "TO", "PRP", "PRP$", "MD", "WDT", "WP", "EX", "RB", "VBZ", "VBP", "VBD");
+
     private final Supplier<GeneVocabulary> vocabulary;
 
     GeneMentions(Supplier<GeneVocabulary> vocabulary) {
@@ -91,13 +93,23 @@ final class GeneMentions {
         return false;
     }
 
-    /** The longest name ending just before token {@code end}. */
+    /**
+     * The longest name ending just before the cue at token {@code end}; none when the cue belongs to the name
+     * ("C1 esterase inhibitor" is a protein, and "C1 esterase inhibitor deficiency" names no target).
+     */
     private static Hit ending(Sentence s, GeneVocabulary v, int end) {
         for (int b = Math.max(0, end - v.maxWords()); b < end; b++) {
+            if (v.knowsKey(key(s, b, end + 1))) return null;
             Hit h = hit(s, v, b, end);
             if (h != null) return h;
         }
         return null;
+    }
+
+    private static String key(Sentence s, int b, int e) {
+        StringBuilder k = new StringBuilder();
+        for (int i = b; i < e; i++) k.append(Names.tokenKey(s.tokens().get(i).word()));
+        return k.toString();
     }
 
     /** The longest name starting at token {@code begin}. */
@@ -116,7 +128,10 @@ final class GeneMentions {
         StringBuilder key = new StringBuilder();
         for (int i = b; i < e; i++) {
             Token t = toks.get(i);
-            if (t.pos().equals("DT") || t.pos().equals("CC") || t.pos().equals("IN") && i == b) return null;
+            // "(TM) (C1": a name does not run across brackets or punctuation
+            if (t.word().chars().noneMatch(Character::isLetterOrDigit)) return null;
+            // "FOR", "TO", "AM" in a headline in capitals are words, not genes
+            if (FUNCTION_TAGS.contains(t.pos()) || t.pos().equals("IN") && i == b) return null;
             key.append(Names.tokenKey(t.word()));
         }
         if (e - b == 1) {

@@ -197,6 +197,9 @@ public final class GeneVocabulary {
         return digit && Character.isUpperCase(surface.charAt(0)) && surface.length() >= 3 ? s.gene() : null;
     }
 
+    /** True when some name of a gene or family has this {@link Names#key}. */
+    boolean knowsKey(String key) { return byKey.containsKey(key); }
+
     /** True when several genes share the name, so that it identifies none ("CGRP"). */
     public boolean isAmbiguous(String surface) {
         Sense s = byKey.get(Names.key(surface));

@@ -43,7 +43,7 @@ public final class GeneVocabularyBuilder {
     static final String HGNC = "org/clulab/reach/kb/hgnc.tsv.gz";
     static final String UNIPROT = "org/clulab/reach/kb/uniprot-proteins.tsv.gz";
     /** Written on the first line; a resource with another version is rebuilt. */
-    static final String VERSION = "# pharmakg human genes v6";
+    static final String VERSION = "# pharmakg human genes v7";
     static final String[] FAMILIES = {"org/clulab/reach/kb/BEfamilies.tsv.gz", "org/clulab/reach/kb/BEcomplexes.tsv.gz"};
     private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9]*(?:orf[0-9]+)?(?:-[A-Z0-9]+)*");
 
@@ -119,8 +119,10 @@ public final class GeneVocabularyBuilder {
             if (symbol == null) continue;
             Set<String> all = new LinkedHashSet<>();
             all.add(symbol);
-            all.addAll(names);
-            all.addAll(accNames);
+            Set<String> proteinWords = new HashSet<>();
+            for (String a : accNames) proteinWords.add(a.toLowerCase(Locale.ROOT));
+            for (String nm : names) if (usable(nm, proteinWords)) all.add(nm);
+            for (String nm : accNames) if (usable(nm, proteinWords)) all.add(nm);
             w.write("HGNC:" + e.getKey() + "\t" + symbol + "\t" + acc + "\n");
             for (String a : all) maxWords = Math.max(maxWords, a.split("\\s+").length);
             genes.add(new String[] {"HGNC:" + e.getKey(), symbol, String.join("|", all)});
@@ -211,6 +213,22 @@ public final class GeneVocabularyBuilder {
             if (i == k.length()) return true;
         }
         return false;
+    }
+
+    private static final Pattern DISEASE = Pattern.compile(
+            "(?i).*\\b(disease|syndrome|deficiency|disorder|sarcoma|carcinoma|cancer|tumou?rs?|leuka?emia|lymphoma|dystrophy|"
+            + "atrophy|anemia|anaemia|[a-z]+emia|[a-z]+itis|[a-z]+osis|[a-z]+pathy|dysplasia|retardation|type [0-9ivx]+)$");
+
+    /**
+     * False friends out: disease names that HGNC keeps as former gene names ("Pompe disease", "familial
+     * hypercholesterolemia") and single lower-case words that are fragments of comma-split HGNC names
+     * ("multiple", "regulatory", "related"); a lower-case word is kept when UniProt also names the protein so
+     * ("myostatin", "glucagon").
+     */
+    private static boolean usable(String name, Set<String> proteinWords) {
+        if (DISEASE.matcher(name).matches()) return false;
+        boolean word = name.chars().allMatch(Character::isLetter) && name.equals(name.toLowerCase(Locale.ROOT));
+        return !word || proteinWords.contains(name);
     }
 
     private static String alnum(String s) { return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""); }
