@@ -67,10 +67,18 @@ public final class GeneVocabularyBuilder {
                 genes, (System.nanoTime() - t0) / 1e9, out, Files.size(out) / 1024);
     }
 
+    /** True when the file was written by this version of the builder and after its classes were compiled. */
     private static boolean isCurrent(Path p) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(p)), StandardCharsets.UTF_8))) {
-            return VERSION.equals(r.readLine());
-        } catch (IOException e) {
+            String first = r.readLine();
+            if (first == null || !first.startsWith(VERSION + " ")) return false;
+            for (Class<?> c : new Class<?>[] {GeneVocabularyBuilder.class, GeneVocabulary.class, Names.class}) {
+                java.net.URL u = c.getResource(c.getSimpleName() + ".class");
+                if (u != null && "file".equals(u.getProtocol())
+                        && Files.getLastModifiedTime(Path.of(u.toURI())).compareTo(Files.getLastModifiedTime(p)) > 0) return false;
+            }
+            return true;
+        } catch (IOException | java.net.URISyntaxException e) {
             return false;
         }
     }
