@@ -43,7 +43,7 @@ public final class GeneVocabularyBuilder {
     static final String HGNC = "org/clulab/reach/kb/hgnc.tsv.gz";
     static final String UNIPROT = "org/clulab/reach/kb/uniprot-proteins.tsv.gz";
     /** Written on the first line; a resource with another version is rebuilt. */
-    static final String VERSION = "# pharmakg human genes v7";
+    static final String VERSION = "# pharmakg human genes v11";
     static final String[] FAMILIES = {"org/clulab/reach/kb/BEfamilies.tsv.gz", "org/clulab/reach/kb/BEcomplexes.tsv.gz"};
     private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9]*(?:orf[0-9]+)?(?:-[A-Z0-9]+)*");
 
@@ -118,9 +118,22 @@ public final class GeneVocabularyBuilder {
         Set<String> symbols = new HashSet<>();
         List<String[]> genes = new ArrayList<>();
         int maxWords = 1;
+        Map<String, String> bestGene = new HashMap<>();   // accession -> the gene it shares most with
+        Map<String, Double> bestVote = new HashMap<>();
+        Map<String, Map<String, Double>> votesOf = new HashMap<>();
+        for (var e : new TreeMap<>(geneNames).entrySet()) {
+            Map<String, Double> votes = votes(e.getValue(), proteinsOfName, genesOfName);
+            votesOf.put(e.getKey(), votes);
+            for (var v : votes.entrySet()) {
+                if (v.getValue() > bestVote.getOrDefault(v.getKey(), 0.0) + 1e-9) {
+                    bestVote.put(v.getKey(), v.getValue());
+                    bestGene.put(v.getKey(), e.getKey());
+                }
+            }
+        }
         for (var e : new TreeMap<>(geneNames).entrySet()) {
             Set<String> names = e.getValue();
-            String acc = accession(names, proteinsOfName);
+            String acc = accession(e.getKey(), votesOf.get(e.getKey()), bestGene);
             if (acc == null) continue;
             Set<String> accNames = proteinNames.getOrDefault(acc, Set.of());
             String symbol = symbol(names, accNames, genesOfName, orthologues);
@@ -171,14 +184,32 @@ public final class GeneVocabularyBuilder {
         return out;
     }
 
-    /** The human accession sharing most names with the gene; ties go to the lowest accession. */
-    private static String accession(Set<String> names, Map<String, Set<String>> proteinsOfName) {
-        Map<String, Integer> votes = new TreeMap<>();
-        for (String n : names) for (String a : proteinsOfName.getOrDefault(n, Set.of())) votes.merge(a, 1, Integer::sum);
+    /**
+     * The human accession whose names the gene shares, each shared name weighing the less the more genes and
+     * proteins have it ("CD44" names one protein and one gene; "IN" eight proteins), among the accessions that
+     * share no more with another gene (SOS1's alias "GF1" is a name of GATA1's protein, which is GATA1's).
+     * Ties go to the lowest accession.
+     */
+    private static String accession(String gene, Map<String, Double> votes, Map<String, String> bestGene) {
         String best = null;
-        int max = 0;
-        for (var v : votes.entrySet()) if (v.getValue() > max) { best = v.getKey(); max = v.getValue(); }
+        double max = 0;
+        for (var v : votes.entrySet()) {
+            if (gene.equals(bestGene.get(v.getKey())) && v.getValue() > max + 1e-9) { best = v.getKey(); max = v.getValue(); }
+        }
+        if (best != null) return best;
+        // every accession it shares names with is another gene's more: its own best still ("HBB")
+        for (var v : votes.entrySet()) if (v.getValue() > max + 1e-9) { best = v.getKey(); max = v.getValue(); }
         return best;
+    }
+
+    private static Map<String, Double> votes(Set<String> names, Map<String, Set<String>> proteinsOfName, Map<String, Set<String>> genesOfName) {
+        Map<String, Double> votes = new TreeMap<>();
+        for (String n : names) {
+            Set<String> ps = proteinsOfName.getOrDefault(n, Set.of());
+            double w = 1.0 / (ps.size() * Math.max(1, genesOfName.getOrDefault(n, Set.of()).size()));
+            for (String a : ps) votes.merge(a, w, Double::sum);
+        }
+        return votes;
     }
 
     private static String symbol(Set<String> names, Set<String> accNames, Map<String, Set<String>> genesOfName,
@@ -193,7 +224,9 @@ public final class GeneVocabularyBuilder {
                 .thenComparingInt(s -> alnum(s).length())
                 .thenComparing(s -> !s.contains("-"))
                 .thenComparing(Comparator.<String>reverseOrder());
-        return names.stream().filter(s -> SYMBOL.matcher(s).matches()).max(rank).orElse(null);
+        // "VEGFA" rather than "VEGF-A": of two spellings of one symbol, the one without a hyphen
+        return names.stream().filter(s -> SYMBOL.matcher(s).matches())
+                .filter(s -> !s.contains("-") || !names.contains(s.replace("-", ""))).max(rank).orElse(null);
     }
 
     /** "ERBB2" opens "erb-b2 receptor tyrosine kinase 2" (the first words, without punctuation). */

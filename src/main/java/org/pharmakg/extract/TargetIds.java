@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * <pre>List&lt;LocalEntity&gt; es = new TargetIds(lexicon, GeneVocabulary.lazy()).enrich(entities);</pre>
  *
  * A lexicon row's own HGNC id decides its gene. A lexicon row without one is a family or complex
- * (PARP, PI3K) unless all of its names that the vocabulary knows name the same single gene, the label
- * among them (IL-6). A target in no lexicon gets a gene when its names resolve to one and none of them
+ * (PARP, PI3K, PDGFR) unless all of its names that the vocabulary knows name the same single gene, the
+ * label among them, one of them is that gene's symbol (IL-6, whose aliases include IL6) and the vocabulary
+ * knows each of its protein names as that gene's (not "IAP", "inhibitor of apoptosis proteins"). A target in no lexicon gets a gene when its names resolve to one and none of them
  * is shared by several genes ("CGRP" names CALCA and CALCB, so no gene).
  */
 final class TargetIds {
@@ -53,7 +54,10 @@ final class TargetIds {
         for (String n : e.names()) if (entry == null) entry = lexicon.lookup(EntityType.TARGET, n);
         if (entry != null) {
             GeneVocabulary.Gene label = v.resolve(entry.label());
-            return label != null && label.equals(one(v, entry.names())) ? label : null;
+            if (label == null || !entry.names().stream().anyMatch(n -> Names.key(n).equals(Names.key(label.symbol())))) return null;
+            // a protein name of the row that the vocabulary does not know ("inhibitor of apoptosis proteins") says family
+            for (String n : entry.names()) if (n.contains(" ") && !label.equals(v.resolve(n))) return null;
+            return label.equals(one(v, entry.names())) ? label : null;
         }
         return one(v, e.names());
     }
