@@ -32,10 +32,18 @@ public final class Extractor {
     private final ViewBuilder views;
     private final RelationExtractor relations;
     private final org.pharmakg.nlp.DependencyRules dependencyRules;
+    private final TargetIds targetIds;
 
+    /** The extractor with the standard gene vocabulary, loaded when the first document needs it. */
     public Extractor(Lexicon lexicon, Cues cues, TokenRules companyRules, org.pharmakg.nlp.DependencyRules dependencyRules) {
+        this(lexicon, cues, companyRules, dependencyRules, GeneVocabulary.lazy());
+    }
+
+    public Extractor(Lexicon lexicon, Cues cues, TokenRules companyRules, org.pharmakg.nlp.DependencyRules dependencyRules,
+                     java.util.function.Supplier<GeneVocabulary> genes) {
         this.lexicon = lexicon;
-        this.finder = new MentionFinder(lexicon);
+        this.finder = new MentionFinder(lexicon, genes);
+        this.targetIds = new TargetIds(lexicon, genes);
         this.grouper = new EntityGrouper(lexicon);
         this.views = new ViewBuilder(cues);
         this.relations = new RelationExtractor(cues, companyRules, dependencyRules);
@@ -63,7 +71,8 @@ public final class Extractor {
     public DocumentExtraction extract(AnnotatedDocument doc) {
         List<List<Mention>> found = new ArrayList<>();
         for (Sentence s : doc.sentences()) found.add(finder.find(s));
-        EntityGrouper.Result g = grouper.group(doc, found);
+        EntityGrouper.Result g0 = grouper.group(doc, found);
+        EntityGrouper.Result g = new EntityGrouper.Result(targetIds.enrich(g0.entities()), g0.mentions(), g0.entityOf());
         int issuer = issuer(doc, g.entities());
         List<SentenceView> vs = views.build(doc.release(), doc.sentences(), g, issuer, g.entities());
         List<Fact> facts = relations.extract(doc.release(), vs, issuer);

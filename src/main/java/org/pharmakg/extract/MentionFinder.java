@@ -30,9 +30,17 @@ public final class MentionFinder {
             "(?i).*\\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv|kk|pharmaceuticals?|therapeutics|biosciences?|biopharma|biopharmaceuticals?|pharma|biotech|biotechnology|biologics|laboratories|labs|oncology|sciences|genetics|medicines|biotherapeutics|holdings|healthcare)\\.?$");
 
     private final Lexicon lexicon;
+    private final GeneMentions genes;
 
+    /** Without the gene vocabulary (lexicons, rules and CoreNLP only). */
     public MentionFinder(Lexicon lexicon) {
+        this(lexicon, GeneVocabulary::empty);
+    }
+
+    /** With the gene vocabulary for targets in target contexts ({@link GeneMentions}). */
+    public MentionFinder(Lexicon lexicon, java.util.function.Supplier<GeneVocabulary> genes) {
         this.lexicon = lexicon;
+        this.genes = new GeneMentions(genes);
     }
 
     /** Every mention of the sentence, without overlaps, in text order. */
@@ -40,6 +48,7 @@ public final class MentionFinder {
         List<Mention> cands = new ArrayList<>();
         lexiconMatches(s, cands);
         ruleMatches(s, cands);
+        genes.find(s, h -> cands.add(mention(s, EntityType.TARGET, h.begin(), h.end(), GeneMentions.RULE, 0.8, null, null)));
         nerOrganizations(s, cands);
         List<Mention> settled = settle(cands, s);
         return CompanyContext.complete(s, settled);

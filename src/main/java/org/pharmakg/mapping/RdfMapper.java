@@ -73,6 +73,7 @@ public final class RdfMapper {
         return q;
     }
 
+    /** Lexicon and vocabulary identifiers, each written only when it has its scheme's shape. */
     private static void ids(Node g, Node n, Map<String, String> ids, List<Quad> q) {
         for (var e : ids.entrySet()) {
             String v = e.getValue();
@@ -80,7 +81,25 @@ public final class RdfMapper {
                 case "wikidata" -> { if (v.matches("Q[0-9]+")) q.add(new Quad(g, n, Vocab.EXACT_MATCH, Vocab.iri("http://www.wikidata.org/entity/" + v))); }
                 case "ncit" -> { if (v.matches("C[0-9]+")) q.add(new Quad(g, n, Vocab.EXACT_MATCH, Vocab.iri("http://purl.obolibrary.org/obo/NCIT_" + v))); }
                 case "chembl" -> q.add(new Quad(g, n, Vocab.CHEMBL, str(v)));
-                case "hgnc" -> q.add(new Quad(g, n, Vocab.HGNC, str(v)));
+                case "hgnc" -> {
+                    if (v.matches(Vocab.HGNC_ID_PATTERN)) {
+                        q.add(new Quad(g, n, Vocab.HGNC_ID, str(v)));
+                        q.add(new Quad(g, n, Vocab.EXACT_MATCH, Vocab.iri(Vocab.HGNC_IRI + v.substring("HGNC:".length()))));
+                    }
+                }
+                case "hgncSymbol" -> { if (v.matches(Vocab.HGNC_SYMBOL_PATTERN)) q.add(new Quad(g, n, Vocab.HGNC, str(v))); }
+                case "uniprot" -> {
+                    if (v.matches(Vocab.UNIPROT_PATTERN)) {
+                        q.add(new Quad(g, n, Vocab.UNIPROT_ID, str(v)));
+                        q.add(new Quad(g, n, Vocab.EXACT_MATCH, Vocab.iri(Vocab.UNIPROT_IRI + v)));
+                    }
+                }
+                case "mesh" -> {
+                    if (v.matches(Vocab.MESH_PATTERN)) {
+                        q.add(new Quad(g, n, Vocab.MESH_ID, str(v)));
+                        q.add(new Quad(g, n, Vocab.EXACT_MATCH, Vocab.iri(Vocab.MESH_IRI + v)));
+                    }
+                }
                 case "ticker" -> q.add(new Quad(g, n, Vocab.TICKER, str(v)));
                 default -> { }
             }

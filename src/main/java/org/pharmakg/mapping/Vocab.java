@@ -49,6 +49,17 @@ public final class Vocab {
     public static final Node SURFACE_FORM = kg("surfaceForm");
     public static final Node LEXICON_LABEL = kg("lexiconLabel");
     public static final Node HGNC = kg("hgncSymbol");
+    public static final Node HGNC_ID = kg("hgncId");
+    public static final Node UNIPROT_ID = kg("uniprotId");
+    public static final Node MESH_ID = kg("meshId");
+    /** Shapes of the identifiers (the same patterns as in {@code ontology/shapes.ttl}) and their IRIs. */
+    public static final String HGNC_ID_PATTERN = "HGNC:[0-9]{1,6}";
+    public static final String HGNC_SYMBOL_PATTERN = "[A-Z0-9][A-Za-z0-9@.-]{0,24}";
+    public static final String UNIPROT_PATTERN = "(?:[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2})";
+    public static final String MESH_PATTERN = "[DC][0-9]{6,9}";
+    public static final String HGNC_IRI = "https://identifiers.org/hgnc:";
+    public static final String UNIPROT_IRI = "http://purl.uniprot.org/uniprot/";
+    public static final String MESH_IRI = "http://id.nlm.nih.gov/mesh/";
     public static final Node CHEMBL = kg("chemblId");
     public static final Node TICKER = kg("ticker");
     public static final Node PLANNED_PHASE = kg("plannedPhase");

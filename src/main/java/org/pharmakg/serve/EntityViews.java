@@ -71,7 +71,7 @@ public final class EntityViews {
             ParameterizedSparqlString basics = Sparql.query("""
                     SELECT ?p ?o WHERE {
                       ?e ?p ?o .
-                      FILTER(?p IN (rdf:type, rdfs:label, skos:altLabel, skos:exactMatch, kg:ticker, kg:chemblId, kg:hgncSymbol))
+                      FILTER(?p IN (rdf:type, rdfs:label, skos:altLabel, skos:exactMatch, kg:ticker, kg:chemblId, kg:hgncId, kg:hgncSymbol, kg:uniprotId, kg:meshId))
                     }""");
             basics.setIri("e", iri);
             List<Row> rows = Sparql.select(dsg, basics);

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node per real thing across documents: entities of one type that share a name (after
- * normalisation: case, punctuation, company suffixes, disease qualifiers) or a lexicon entry are
+ * normalisation: case, punctuation, company suffixes, disease qualifiers), a lexicon entry or, for
+ * targets, an HGNC id are
  * merged under one canonical IRI; the entities graph then gets exactly one {@code rdfs:label} per
  * entity and a {@code skos:altLabel} per other name. A pure function of the stored names, so the
  * result does not depend on the order documents were built in.
@@ -46,6 +47,7 @@ public final class EntityResolver {
         // entity IRI -> type and surface forms, over all document graphs
         Map<Node, EntityType> types = new TreeMap<>(EntityResolver::compare);
         Map<Node, Set<String>> names = new HashMap<>();
+        Map<Node, Set<String>> genes = new HashMap<>();
         Txn.executeRead(dsg, () -> {
             dsg.find(Node.ANY, Node.ANY, Vocab.SURFACE_FORM, Node.ANY).forEachRemaining(q -> {
                 if (!Vocab.isDocGraph(q.getGraph())) return;
@@ -54,13 +56,21 @@ public final class EntityResolver {
                 types.put(q.getSubject(), t);
                 names.computeIfAbsent(q.getSubject(), k -> new TreeSet<>()).add(q.getObject().getLiteralLexicalForm());
             });
+            // targets of one gene ("HER2" here, "ERBB2" there) are one target
+            dsg.find(Node.ANY, Node.ANY, Vocab.HGNC_ID, Node.ANY).forEachRemaining(q -> {
+                if (Vocab.isDocGraph(q.getGraph()) && q.getObject().isLiteral()) {
+                    genes.computeIfAbsent(q.getSubject(), k -> new TreeSet<>()).add(q.getObject().getLiteralLexicalForm());
+                }
+            });
         });
         UnionFind<Node> uf = new UnionFind<>();
         Map<String, Node> byKey = new HashMap<>();
         for (var e : types.entrySet()) {
             Node iri = e.getKey();
             uf.add(iri);
-            for (String k : keys(e.getValue(), names.get(iri))) {
+            List<String> ks = keys(e.getValue(), names.get(iri));
+            for (String g : genes.getOrDefault(iri, Set.of())) ks.add(e.getValue() + ":gene:" + g);
+            for (String k : ks) {
                 Node prev = byKey.putIfAbsent(k, iri);
                 if (prev != null) uf.union(prev, iri);
             }

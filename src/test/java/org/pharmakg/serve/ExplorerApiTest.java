@@ -3,6 +3,7 @@ package org.pharmakg.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -132,6 +134,33 @@ class ExplorerApiTest {
             }
         }
         assertTrue(linked, "no identifier with a link among HER2, T-DM1, breast cancer");
+    }
+
+    @Test
+    void aTargetLinksToHgncAndUniProt() throws Exception {
+        String iri = json("/api/search?q=" + enc("HER2")).get("results").get(0).get("iri").asText();
+        Map<String, String> links = new java.util.HashMap<>();
+        for (JsonNode id : json("/api/entity?iri=" + enc(iri)).get("identifiers")) {
+            if (id.hasNonNull("url")) links.put(id.get("scheme").asText() + " " + id.get("value").asText(), id.get("url").asText());
+        }
+        assertEquals("https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/HGNC:3430", links.get("HGNC HGNC:3430"), links.toString());
+        assertEquals("https://www.uniprot.org/uniprotkb/P04626", links.get("UniProt P04626"), links.toString());
+        assertTrue(links.containsKey("HGNC symbol ERBB2"), links.toString());
+    }
+
+    @Test
+    void identifierLinksAreBuiltOnlyFromValidIdentifiers() {
+        assertEquals("https://meshb.nlm.nih.gov/record/ui?ui=D000544", Identifiers.describe("meshId", "D000544").get("url"));
+        assertEquals("https://meshb.nlm.nih.gov/record/ui?ui=D000544",
+                Identifiers.describe("exactMatch", "http://id.nlm.nih.gov/mesh/D000544").get("url"));
+        assertEquals(Identifiers.describe("uniprotId", "P04626"), Identifiers.describe("exactMatch", "http://purl.uniprot.org/uniprot/P04626"));
+        assertEquals(Identifiers.describe("hgncId", "HGNC:3430"), Identifiers.describe("exactMatch", "https://identifiers.org/hgnc:3430"));
+        // what a release or a hostile store could hold is shown as text, never linked
+        for (String[] bad : new String[][] {{"meshId", "D000544\"><script>"}, {"uniprotId", "javascript:alert(1)"},
+                {"hgncId", "HGNC:1 onmouseover=x"}, {"exactMatch", "javascript:alert(1)"}, {"exactMatch", "https://evil.example/x"},
+                {"hgncSymbol", "<b>ERBB2</b>"}, {"chemblId", "CHEMBL1\"/>"}}) {
+            assertNull(Identifiers.describe(bad[0], bad[1]).get("url"), bad[0] + " " + bad[1]);
+        }
     }
 
     @Test
