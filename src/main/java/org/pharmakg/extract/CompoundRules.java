@@ -487,6 +487,8 @@ final class CompoundRules {
         }
     }
 
+    private static final String STARTS = "(begin|initiat|start|enter|advanc|launch|fil|submit|commenc|appl|seek|mov|progress|reach|proceed|open|dose|dosing).*";
+
     /** A stage is planned when a plan cue governs it: before it in its clause, or right after it as the verb. */
     private boolean planned(SentenceView v, SentenceView.Arg p) {
         // "seeking approval of", "a BLA for accelerated approval of": an approval asked for, not granted
@@ -506,8 +508,11 @@ final class CompoundRules {
         }
         for (int i = p.te(); i < Math.min(v.size(), p.te() + 9); i++) {
             String w = v.word(i);
-            if (w.matches("[,;:]|and|but|which|that|while")) break;
-            if (w.matches("expected|expects|planned|plans|scheduled|anticipated|will|intends|intended|track")) return true;
+            // "Phase 2b development with topline data expected by April": the plan is the data's
+            if (w.matches("[,;:]|and|but|which|that|while|with")) break;
+            if (w.matches("expected|expects|planned|plans|scheduled|anticipated|intends|intended|track")) return true;
+            // "the Phase I study will begin", not "this Phase I clinical study will enroll 22 patients"
+            if (w.equals("will") && v.words.subList(i + 1, Math.min(v.size(), i + 4)).stream().anyMatch(x -> x.matches(STARTS))) return true;
         }
         return false;
     }

@@ -38,7 +38,10 @@ public final class RelationExtractor {
             companyShapes(v, emit, subsidiaries);
             partnerRules.apply(v, emit, subsidiaries, issuer);
             compoundRules.apply(v, emit, subsidiaries, issuer);
-            if (dependencyRules != null && needsParse(v, out)) dependencies(v, emit);
+            if (dependencyRules != null && needsParse(v, out, dependencyRules.couldMatch(v.sentence, "develops"),
+                    dependencyRules.couldMatch(v.sentence, "targets"))) {
+                dependencies(v, emit);
+            }
         }
         documentRules.apply(release, views, out, issuer, emit);
         documentRules.partners(views, out, emit);
@@ -69,8 +72,8 @@ public final class RelationExtractor {
      * a compound with no develops fact, or a compound and a target with no targets fact (and it is not
      * overly long). Parsing costs as much as NER, so most sentences never are.
      */
-    private static boolean needsParse(SentenceView v, Map<String, Fact> facts) {
-        if (v.size() > 50) return false;
+    private static boolean needsParse(SentenceView v, Map<String, Fact> facts, boolean developsRule, boolean targetsRule) {
+        if (v.size() > 50 || !developsRule && !targetsRule) return false;
         // a pair already related anywhere in the document needs no parse; only new pairs do
         java.util.Set<Long> related = new java.util.HashSet<>();
         for (Fact f : facts.values()) {
@@ -79,11 +82,11 @@ public final class RelationExtractor {
             }
         }
         for (SentenceView.Arg c : v.primaryCompounds()) {
-            for (SentenceView.Arg k : v.args(EntityType.COMPANY)) {
+            for (SentenceView.Arg k : developsRule ? v.args(EntityType.COMPANY) : List.<SentenceView.Arg>of()) {
                 if (k.anaphor() || c.anaphor()) continue; // "we", "the Company", "it": the surface rules handle them
                 if (!related.contains(((long) k.entity() << 32) | (c.entity() & 0xffffffffL))) return true;
             }
-            for (SentenceView.Arg t : v.args(EntityType.TARGET)) {
+            for (SentenceView.Arg t : targetsRule ? v.args(EntityType.TARGET) : List.<SentenceView.Arg>of()) {
                 if (!related.contains(((long) c.entity() << 32) | (t.entity() & 0xffffffffL))) return true;
             }
         }

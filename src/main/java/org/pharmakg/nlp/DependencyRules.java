@@ -41,7 +41,13 @@ public final class DependencyRules {
     private static final Pattern RULE = Pattern.compile("rule\\s+(\\S+)\\s+(\\S+)\\s+([0-9.]+)\\s*:\\s*(.+)");
 
     /** One rule. */
-    public record Rule(String name, String relation, double confidence, SemgrexPattern pattern) {}
+    public record Rule(String name, String relation, double confidence, SemgrexPattern pattern, List<Pattern> lemmas) {
+        public Rule(String name, String relation, double confidence, SemgrexPattern pattern) {
+            this(name, relation, confidence, pattern, List.of());
+        }
+    }
+
+    private static final Pattern LEMMA_CONSTRAINT = Pattern.compile("lemma:/([^/]+)/");
 
     /** A match: token indexes (0-based, in the sentence) of the subject and object nodes. */
     public record Match(String rule, String relation, double confidence, int subject, int object) {}
@@ -73,7 +79,11 @@ public final class DependencyRules {
             Matcher m = RULE.matcher(l);
             if (!m.matches()) throw new NlpException(origin + ":" + (i + 1) + ": expected 'rule NAME RELATION CONFIDENCE : pattern', got: " + l);
             try {
-                out.add(new Rule(m.group(1), m.group(2), Double.parseDouble(m.group(3)), SemgrexPattern.compile(m.group(4).strip())));
+                List<Pattern> lemmas = new ArrayList<>();
+                Matcher lm = LEMMA_CONSTRAINT.matcher(m.group(4));
+                while (lm.find()) lemmas.add(Pattern.compile(lm.group(1)));
+                out.add(new Rule(m.group(1), m.group(2), Double.parseDouble(m.group(3)), SemgrexPattern.compile(m.group(4).strip()),
+                        List.copyOf(lemmas)));
             } catch (RuntimeException e) {
                 throw new NlpException(origin + ":" + (i + 1) + ": Semgrex rule " + m.group(1) + " does not compile: " + e.getMessage());
             }
@@ -112,6 +122,26 @@ public final class DependencyRules {
             }
         }
         return p;
+    }
+
+    /**
+     * Whether some rule of the relation could match the sentence at all: every lemma its pattern requires
+     * is in the sentence. A sentence no rule could match is not worth a parse.
+     */
+    public boolean couldMatch(Sentence s, String relation) {
+        for (Rule r : rules) {
+            if (!r.relation().equals(relation)) continue;
+            boolean all = true;
+            for (Pattern lemma : r.lemmas()) {
+                boolean found = false;
+                for (Token t : s.tokens()) {
+                    if (t.lemma() != null && lemma.matcher(t.lemma()).matches()) { found = true; break; }
+                }
+                if (!found) { all = false; break; }
+            }
+            if (all) return true;
+        }
+        return false;
     }
 
     /** Parses the sentence and returns every rule match; {@code types} gives each token's entity type or O. */
