@@ -38,12 +38,16 @@ public final class RelationExtractor {
             companyShapes(v, emit, subsidiaries);
             partnerRules.apply(v, emit, subsidiaries, issuer);
             compoundRules.apply(v, emit, subsidiaries, issuer);
-            if (dependencyRules != null && needsParse(v, out, dependencyRules.couldMatch(v.sentence, "develops"),
+        }
+        documentRules.apply(release, views, out, issuer, emit);
+        // parses last, for the pairs that nothing in the whole release relates
+        for (SentenceView v : views) {
+            if (dependencyRules != null && !Boolean.getBoolean("pharmakg.noParse")
+                    && needsParse(v, out, dependencyRules.couldMatch(v.sentence, "develops"),
                     dependencyRules.couldMatch(v.sentence, "targets"))) {
                 dependencies(v, emit);
             }
         }
-        documentRules.apply(release, views, out, issuer, emit);
         documentRules.partners(views, out, emit);
         documentRules.trialIndications(out, emit, views);
         return new ArrayList<>(out.values());
