@@ -25,7 +25,7 @@ public final class MentionFinder {
             "antigen", "dna", "rna", "organ", "tissue", "antibody", "drug", "payload", "the", "a", "an", "its", "this",
             "tumor-cell", "cancer-cell", "b-cell", "t-cell", "immune", "surface", "receptor", "receptors", "kinase");
     private static final Pattern NOT_COMPANY_WORDS = Pattern.compile(
-            "(?i).*\\b(university|universit[àa]|hospital|institute|institut|society|association|conference|congress|meeting|symposium|exchange|commission|administration|agency|center|centre|college|school|foundation|council|department|ministry|court|act|program|programme|unit|ballroom|hall|session|office|division|committee|board|relations|communications|information|development|management|wire|newswire|media|news|journal|award|summit|forum|technology|technologies|platform|trial|study|phase|investor|investors|clinic)\\b.*");
+            "(?i).*\\b(university|universit[àa]|hospital|institute|institut|society|association|conference|congress|meeting|symposium|exchange|commission|administration|agency|center|centre|college|school|foundation|council|department|ministry|court|act|program|programme|unit|ballroom|hall|session|office|division|committee|board|relations|communications|information|development|management|wire|newswire|media|news|journal|award|summit|forum|technology|technologies|platform|trial|study|phase|investor|investors|clinic)s?\\b.*");
     private static final Pattern CORPORATE = Pattern.compile(
             "(?i).*\\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv|kk|pharmaceuticals?|therapeutics|biosciences?|biopharma|biopharmaceuticals?|pharma|biotech|biotechnology|biologics|laboratories|labs|oncology|sciences|genetics|medicines|biotherapeutics|holdings|healthcare)\\.?$");
 
@@ -206,13 +206,29 @@ public final class MentionFinder {
         String t = m.text().strip();
         if (t.isEmpty()) return false;
         return switch (m.type()) {
-            case TARGET -> !NOT_TARGETS.contains(t.toLowerCase(Locale.ROOT)) && t.length() >= 2
+            case TARGET -> !NOT_TARGETS.contains(t.toLowerCase(Locale.ROOT)) && t.length() >= 2 && !scaleMarker(m, s)
                     && !(m.entry() == null && t.matches("[a-z]+ly")); // "molecularly-targeted" names no target
-            case COMPANY -> acceptableCompany(m, t) && !headOfNonCompany(m, s) && !insideTitle(m, s);
+            case COMPANY -> acceptableCompany(m, t) && !headOfNonCompany(m, s) && !insideTitle(m, s) && !placeInDateline(m, s);
             case INDICATION -> Indications.isSpecific(t) && !modifiesNoun(m, s) && (m.entry() != null || !Indications.isCategory(t));
             case TRIAL -> t.length() >= 3 && !Trials.isStopword(t);
             default -> true;
         };
+    }
+
+    /** "PANSS-positive subscale", "(PANSS) total score": a rating scale, not a marker of a target. */
+    private static boolean scaleMarker(Mention m, Sentence s) {
+        if (!m.rule().endsWith("x-positive")) return false;
+        for (int i = m.tokEnd(); i < Math.min(s.tokens().size(), m.tokEnd() + 2); i++) {
+            if (s.tokens().get(i).word().matches("(?i)sub-?scales?|scores?|scales?|symptoms?|items?")) return true;
+        }
+        return false;
+    }
+
+    /** "Abbott Park, Illinois and Mechelen, Belgium": CoreNLP's organisation before ", Country" is a place. */
+    private static boolean placeInDateline(Mention m, Sentence s) {
+        if (!m.rule().startsWith("ner/") || m.tokEnd() + 1 >= s.tokens().size()) return false;
+        Token comma = s.tokens().get(m.tokEnd()), next = s.tokens().get(m.tokEnd() + 1);
+        return comma.word().equals(",") && ("LOCATION".equals(next.ner()) || "COUNTRY".equals(next.ner()) || "STATE_OR_PROVINCE".equals(next.ner()));
     }
 
     /** "cancer medicine", "tumor biology", "cancer cells": a disease word used as a modifier names no disease. */

@@ -207,13 +207,16 @@ public final class CoreNlpPipeline implements NlpPipeline {
     /**
      * Names joined by slashes become separate tokens: "Pharma/Velora", "PD-1/VEGF", "glucagon/GLP-1",
      * "GLP-1/GIP/glucagon", "ABC-123/ABC-456". Stages ("1/2", "I/II", "Ib/II"), single letters ("C/E"),
-     * units ("mg/kg") and "and/or" stay whole.
+     * units ("mg/kg"), "and/or" and pathways ("the RAS/RAF/MEK/ERK pathway") stay whole.
      */
     static List<Token> splitSlashPairs(List<Token> in) {
         List<Token> out = new ArrayList<>(in.size());
-        for (Token t : in) {
+        for (int k = 0; k < in.size(); k++) {
+            Token t = in.get(k);
             String w = t.word();
-            if (w.indexOf('/') <= 0 || w.endsWith("/") || !splittable(w.split("/", -1))) {
+            // "the RAS/RAF/MEK/ERK pathway" names a pathway, not four targets
+            boolean pathway = k + 1 < in.size() && in.get(k + 1).word().matches("(?i)pathways?|signal(l)?ing|cascades?|axis|axes");
+            if (pathway || w.indexOf('/') <= 0 || w.endsWith("/") || !splittable(w.split("/", -1))) {
                 out.add(t);
                 continue;
             }

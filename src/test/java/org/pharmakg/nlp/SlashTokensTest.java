@@ -19,4 +19,11 @@ class SlashTokensTest {
         assertEquals(expected, String.join("|", out.stream().map(Token::word).toList()));
         for (Token p : out) assertEquals(p.word(), word.substring(p.begin() - 10, p.end() - 10), "offsets of " + p.word());
     }
+
+    @org.junit.jupiter.api.Test
+    void aPathwayStaysWhole() {
+        Token t = new Token("RAS/RAF/MEK/ERK", 0, 15, "NN", "ras/raf/mek/erk", "O");
+        Token p = new Token("pathway", 16, 23, "NN", "pathway", "O");
+        assertEquals(2, CoreNlpPipeline.splitSlashPairs(List.of(t, p)).size());
+    }
 }
