@@ -31,7 +31,7 @@ class RelationRulesTest {
         for (String line : Files.readAllLines(Path.of("src/test/resources/rules/relation-cases.tsv"))) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t");
-            out.add(new Case(f[0], f[1].equals("match"), f[2], f[3], f[4], f[5]));
+            out.add(new Case(f[0], f[1].equals("match"), f[2], f[3], f[4], f[5].replace("\\n", "\n")));
         }
         return out.stream();
     }
