@@ -360,13 +360,13 @@ final class CompoundRules {
             double conf = why.equals("marker") ? 0.6 : 0.85;
             SentenceView.Arg c;
             SentenceView.Arg bracketed = compoundBeforeBracket(v, all, t);
+            SentenceView.Arg anyBefore = lastBefore(all, t.tb());
             if (bracketed != null) {
                 c = bracketed; // "ivonescimab (PD-1/VEGF)", "JS006 (an anti-TIGIT antibody)"
             } else if (v.word(t.te()).equals("antigen") && v.word(t.te() + 1).equals("targeted") && v.word(t.te() + 2).equals("by")) {
                 c = firstCompoundIn(v, all, t.te() + 3, t.te() + 4);
-            } else if (lastBefore(all, t.tb()) != null && t.tb() - lastBefore(all, t.tb()).te() <= 3
-                    && v.word(lastBefore(all, t.tb()).te()).equals(",")) {
-                c = lastBefore(all, t.tb()); // "in combination with MEDI4736, an anti-PD-L1 antibody": the apposition's own compound
+            } else if (anyBefore != null && t.tb() - anyBefore.te() <= 3 && v.word(anyBefore.te()).equals(",")) {
+                c = anyBefore; // "in combination with MEDI4736, an anti-PD-L1 antibody": the apposition's own compound
             } else {
                 c = lastBefore(cps.isEmpty() ? all : cps, t.tb());
                 if (c == null) c = v.nearest(cps.isEmpty() ? all : cps, t.tb(), t.te());

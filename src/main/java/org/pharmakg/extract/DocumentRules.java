@@ -23,6 +23,9 @@ import org.pharmakg.ingest.SectionKind;
  * names the compound as news.
  */
 final class DocumentRules {
+    /** Where a compound is first named as news: the sentence and its argument there. */
+    private record News(SentenceView view, SentenceView.Arg arg) {}
+
     /** Sentences of the body counted as its lead (the dateline paragraph). */
     private static final int LEAD_SENTENCES = 2;
 
@@ -30,12 +33,9 @@ final class DocumentRules {
                RelationExtractor.Emitter emit) {
         if (issuer < 0) return;
         Set<Integer> allies = allies(facts.values(), issuer);
-        Map<Integer, Set<Integer>> developers = new HashMap<>();
-        for (Fact f : facts.values()) {
-            if (f.relation() == Relation.DEVELOPS) developers.computeIfAbsent(f.object(), x -> new HashSet<>()).add(f.subject());
-        }
-        Map<Integer, SentenceView.Arg> firstNews = new LinkedHashMap<>();
-        Map<Integer, SentenceView> where = new HashMap<>();
+        Map<Integer, Set<Integer>> developers = developers(facts.values(), false);
+        // each compound the release presents as news: the sentence and argument that first name it
+        Map<Integer, News> firstNews = new LinkedHashMap<>();
         int bodySeen = 0;
         for (SentenceView v : views) {
             Section s = release.sectionAt(v.sentence.begin());
@@ -53,9 +53,7 @@ final class DocumentRules {
             }
             if (!lead) continue;
             for (SentenceView.Arg c : v.primaryCompounds()) {
-                if (c.anaphor() || firstNews.containsKey(c.entity())) continue;
-                firstNews.put(c.entity(), c);
-                where.put(c.entity(), v);
+                if (!c.anaphor()) firstNews.putIfAbsent(c.entity(), new News(v, c));
             }
         }
         for (var e : firstNews.entrySet()) {
@@ -63,8 +61,8 @@ final class DocumentRules {
             Set<Integer> devs = developers.getOrDefault(c, Set.of());
             if (devs.contains(issuer)) continue;
             if (devs.stream().anyMatch(d -> !allies.contains(d))) continue;   // someone else's drug
-            SentenceView.Arg ca = e.getValue();
-            SentenceView v = where.get(c);
+            SentenceView v = e.getValue().view();
+            SentenceView.Arg ca = e.getValue().arg();
             if (otherCompanyOwns(v, ca, issuer, allies)) continue;
             SentenceView.Arg is = new SentenceView.Arg(issuer, EntityType.COMPANY, ca.tb(), ca.te(), ca.begin(), ca.end(),
                     null, "issuer", 0.95, true, false);
@@ -79,17 +77,15 @@ final class DocumentRules {
      */
     void partners(List<SentenceView> views, Map<String, Fact> facts, RelationExtractor.Emitter emit) {
         List<int[]> pairs = new java.util.ArrayList<>();
-        Map<Integer, Set<Integer>> developers = new HashMap<>();
         for (Fact f : facts.values()) {
             if (f.relation() == Relation.PARTNER_OF) {
                 pairs.add(new int[] {f.subject(), f.object()});
                 pairs.add(new int[] {f.object(), f.subject()});
             } else if (f.relation() == Relation.SUBSIDIARY_OF) {
                 pairs.add(new int[] {f.subject(), f.object()});   // the parent takes on the unit's compounds
-            } else if (f.relation() == Relation.DEVELOPS && !f.evidence().planned()) {
-                developers.computeIfAbsent(f.object(), x -> new HashSet<>()).add(f.subject());
             }
         }
+        Map<Integer, Set<Integer>> developers = developers(facts.values(), true);
         if (pairs.isEmpty()) return;
         for (SentenceView v : views) {
             List<SentenceView.Arg> cos = v.args(EntityType.COMPANY);
@@ -116,6 +112,8 @@ final class DocumentRules {
      */
     void trialIndications(Map<String, Fact> facts, RelationExtractor.Emitter emit, List<SentenceView> views) {
         Map<Integer, Set<Integer>> indications = new HashMap<>();
+        Map<Integer, SentenceView> bySentence = new HashMap<>();
+        for (SentenceView v : views) bySentence.put(v.sentence.index(), v);
         for (Fact f : facts.values()) {
             if (f.relation() == Relation.INDICATION) indications.computeIfAbsent(f.subject(), x -> new HashSet<>()).add(f.object());
         }
@@ -124,7 +122,7 @@ final class DocumentRules {
             Set<Integer> own = indications.getOrDefault(f.subject(), Set.of());
             Set<Integer> ds = indications.getOrDefault(f.object(), Set.of());
             if (!own.isEmpty() || ds.size() != 1) continue;
-            SentenceView v = views.stream().filter(x -> x.sentence.index() == f.evidence().sentence()).findFirst().orElse(null);
+            SentenceView v = bySentence.get(f.evidence().sentence());
             if (v == null) continue;
             SentenceView.Arg trial = argOf(v, f.subject()), compound = argOf(v, f.object());
             if (trial == null || compound == null) continue;
@@ -158,6 +156,17 @@ final class DocumentRules {
         return false;
     }
 
+    /** Compound -> the companies the facts say develop it (only achieved facts when {@code achievedOnly}). */
+    private static Map<Integer, Set<Integer>> developers(Iterable<Fact> facts, boolean achievedOnly) {
+        Map<Integer, Set<Integer>> out = new HashMap<>();
+        for (Fact f : facts) {
+            if (f.relation() == Relation.DEVELOPS && !(achievedOnly && f.evidence().planned())) {
+                out.computeIfAbsent(f.object(), x -> new HashSet<>()).add(f.subject());
+            }
+        }
+        return out;
+    }
+
     /** The issuer, its partners, its parents and its units, as the sentence rules found them. */
     private static Set<Integer> allies(Iterable<Fact> facts, int issuer) {
         Set<Integer> a = new HashSet<>();
@@ -187,7 +196,7 @@ final class DocumentRules {
     /** An "About X" section whose title names this sentence's first primary compound. */
     private static boolean aboutCompound(Section s, SentenceView v) {
         if (s.title() == null) return false;
-        String t = s.title().replaceFirst("(?i)^about\\s+(the\\s+)?", "").strip().toLowerCase(java.util.Locale.ROOT);
+        String t = ViewBuilder.aboutTitle(s).toLowerCase(java.util.Locale.ROOT);
         List<SentenceView.Arg> cs = v.primaryCompounds();
         if (cs.isEmpty() || t.isEmpty()) return false;
         String name = v.sentence.span(cs.get(0).tb(), cs.get(0).te()).toLowerCase(java.util.Locale.ROOT);

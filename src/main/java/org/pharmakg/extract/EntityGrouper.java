@@ -211,7 +211,7 @@ public final class EntityGrouper {
             // "Array" for Array BioPharma, "Lev" for Lev Pharmaceuticals, "United Laboratories" for United Laboratories
             // International Holdings Limited
             boolean multiWord = t.contains(" ");
-            if (multiWord ? t.split(" ").length < 2 || t.length() < 8 : t.length() < 3 || (t.length() == 3 && !t.matches("[A-Z][a-z]{2}"))) continue;
+            if (multiWord ? t.length() < 8 : t.length() < 3 || (t.length() == 3 && !t.matches("[A-Z][a-z]{2}"))) continue;
             if (!multiWord && COMMON_FIRST_WORDS.contains(t.toLowerCase(Locale.ROOT))) continue;
             for (Mention b : cos) {
                 if (Names.companyBase(b.text()).startsWith(t + " ")) uf.union(b, a);

@@ -45,15 +45,11 @@ public final class Indications {
     private Indications() {}
 
     private static Set<String> classWords() {
+        List<List<String>> rows = Lexicon.readRows("ontology/lexicon/disease-class-words.tsv");
         Set<String> out = new java.util.HashSet<>();
-        try (var in = Indications.class.getClassLoader().getResourceAsStream("ontology/lexicon/disease-class-words.tsv")) {
-            if (in == null) return Set.of();
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                String w = line.strip().toLowerCase(Locale.ROOT);
-                if (!w.isEmpty() && !w.startsWith("#") && !w.equals("word")) out.add(w);
-            }
-        } catch (java.io.IOException e) {
-            throw new org.pharmakg.PharmakgException("cannot read ontology/lexicon/disease-class-words.tsv: " + e.getMessage(), e);
+        for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+            String w = row.get(0).strip().toLowerCase(Locale.ROOT);
+            if (!w.isEmpty()) out.add(w);
         }
         return Set.copyOf(out);
     }

@@ -130,7 +130,8 @@ public final class Lexicon {
         return i >= 0 && i < row.size() ? row.get(i).strip() : "";
     }
 
-    private static List<List<String>> readRows(String resource) {
+    /** The rows of a TSV file on the class path, '#' comments and blank lines left out (the header is row 0). */
+    static List<List<String>> readRows(String resource) {
         List<List<String>> rows = new ArrayList<>();
         try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) return rows;

@@ -42,8 +42,7 @@ public final class RelationExtractor {
         documentRules.apply(release, views, out, issuer, emit);
         // parses last, for the pairs that nothing in the whole release relates
         for (SentenceView v : views) {
-            if (dependencyRules != null && !Boolean.getBoolean("pharmakg.noParse")
-                    && needsParse(v, out, dependencyRules.couldMatch(v.sentence, "develops"),
+            if (dependencyRules != null && needsParse(v, out, dependencyRules.couldMatch(v.sentence, "develops"),
                     dependencyRules.couldMatch(v.sentence, "targets"))) {
                 dependencies(v, emit);
             }

@@ -60,12 +60,17 @@ final class ViewBuilder {
         return -1;
     }
 
+    /** What an "About X" section is about: its title without "About (the)". */
+    static String aboutTitle(Section s) {
+        return s.title().replaceFirst("(?i)^about\\s+(the\\s+)?", "").strip();
+    }
+
     /** "About IMGN901": the compound a section is about, the default referent of "the compound". */
     private static int aboutSubject(PressRelease r, int section, List<LocalEntity> entities) {
         if (section < 0) return -1;
         Section s = r.sections().get(section);
         if (s.kind() != SectionKind.ABOUT || s.title() == null) return -1;
-        String t = s.title().replaceFirst("(?i)^about\\s+(the\\s+)?", "").strip();
+        String t = aboutTitle(s);
         for (LocalEntity e : entities) {
             if (e.type() == EntityType.COMPOUND && e.names().stream().anyMatch(n -> n.equalsIgnoreCase(t))) return e.id();
         }

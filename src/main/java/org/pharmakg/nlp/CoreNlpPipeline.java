@@ -216,13 +216,14 @@ public final class CoreNlpPipeline implements NlpPipeline {
             String w = t.word();
             // "the RAS/RAF/MEK/ERK pathway" names a pathway, not four targets
             boolean pathway = k + 1 < in.size() && in.get(k + 1).word().matches("(?i)pathways?|signal(l)?ing|cascades?|axis|axes");
-            if (pathway || w.indexOf('/') <= 0 || w.endsWith("/") || !splittable(w.split("/", -1))) {
+            String[] parts = pathway || w.indexOf('/') <= 0 || w.endsWith("/") ? null : w.split("/", -1);
+            if (parts == null || !splittable(parts)) {
                 out.add(t);
                 continue;
             }
             int b = t.begin();
             int at = 0;
-            for (String part : w.split("/", -1)) {
+            for (String part : parts) {
                 if (at > 0) out.add(new Token("/", b + at - 1, b + at, "SYM", "/", "O"));
                 out.add(new Token(part, b + at, b + at + part.length(), t.pos(), part.toLowerCase(java.util.Locale.ROOT), t.ner()));
                 at += part.length() + 1;

@@ -8,12 +8,10 @@ import org.apache.jena.fuseki.servlets.GraphTarget;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
@@ -43,13 +41,7 @@ final class CappedGsp extends GSP_R {
         action.beginRead();
         try {
             DatasetGraph out = DatasetGraphFactory.create();
-            long n = 0;
-            Iterator<Quad> it = action.getActiveDSG().find();
-            while (it.hasNext() && n < maxRows) {
-                out.add(it.next());
-                n++;
-            }
-            if (it.hasNext()) cut(action, n);
+            copyCapped(action, action.getActiveDSG().find(), out::add);
             ActionLib.datasetResponse(action, out, lang);
             ServletOps.success(action);
         } finally {
@@ -73,18 +65,22 @@ final class CappedGsp extends GSP_R {
             if (!target.exists()) ServletOps.errorNotFound("No such graph: " + target.label());
             Graph out = GraphFactory.createDefaultGraph();
             out.getPrefixMapping().setNsPrefixes(target.graph().getPrefixMapping());
-            long n = 0;
-            Iterator<Triple> it = target.graph().find();
-            while (it.hasNext() && n < maxRows) {
-                out.add(it.next());
-                n++;
-            }
-            if (it.hasNext()) cut(action, n);
+            copyCapped(action, target.graph().find(), out::add);
             ActionLib.graphResponse(action, out, lang);
             ServletOps.success(action);
         } finally {
             action.endRead();
         }
+    }
+
+    /** Copies at most --max-rows items into the answer; a cut answer carries the truncation header. */
+    private <T> void copyCapped(HttpAction action, Iterator<T> it, java.util.function.Consumer<T> out) {
+        long n = 0;
+        while (it.hasNext() && n < maxRows) {
+            out.accept(it.next());
+            n++;
+        }
+        if (it.hasNext()) cut(action, n);
     }
 
     private static void cut(HttpAction action, long n) {

@@ -274,6 +274,11 @@ public final class KgStore implements AutoCloseable {
     }
 
     /** Renames entity IRIs in every graph (subject and object positions), in one transaction. */
+    /** Relations between two companies, which no company has with itself. */
+    private static final java.util.Set<Node> COMPANY_LINKS = java.util.Set.of(
+            Vocab.relation(org.pharmakg.extract.Relation.PARTNER_OF.property()),
+            Vocab.relation(org.pharmakg.extract.Relation.SUBSIDIARY_OF.property()));
+
     public void rename(Map<Node, Node> renames) {
         if (renames.isEmpty()) return;
         Txn.executeWrite(dsg, () -> {
@@ -286,7 +291,7 @@ public final class KgStore implements AutoCloseable {
                     Node s = q.getSubject().equals(e.getKey()) ? e.getValue() : q.getSubject();
                     Node o = q.getObject().equals(e.getKey()) ? e.getValue() : q.getObject();
                     // two names found to be one company: no company is its own partner or parent
-                    if (s.equals(o) && (q.getPredicate().equals(Vocab.kg("partnerOf")) || q.getPredicate().equals(Vocab.kg("subsidiaryOf")))) continue;
+                    if (s.equals(o) && COMPANY_LINKS.contains(q.getPredicate())) continue;
                     dsg.add(new Quad(q.getGraph(), s, q.getPredicate(), o));
                 }
             }

@@ -32,7 +32,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmakg.RobustnessSupport;
-import org.pharmakg.store.KgStore;
 
 /**
  * Issue 16, the server side: each attack of the issue against a real server on a free loopback port (with the
@@ -47,16 +46,7 @@ class ServerHostileTest {
     static final String CATASTROPHIC = "\"xxxxxxxxxxxxxxxxxxxxxxxxxx!\", \"((x*)*)*y\"";
 
     static void withServer(Consumer<KgServer.Builder> settings, ServerSafetyTest.ServerTest test) throws Exception {
-        try (KgStore store = KgStore.open(RobustnessSupport.seedStore())) {
-            KgServer.Builder b = Explorer.mount(KgServer.builder(store.dataset()).port(0), store.dataset());
-            settings.accept(b);
-            KgServer server = b.build().start();
-            try {
-                test.run(server, "http://127.0.0.1:" + server.port());
-            } finally {
-                server.stop();
-            }
-        }
+        ServerSafetyTest.withServer(true, settings, test);
     }
 
     /** A local HTTP server that counts requests and answers with a secret body. */

@@ -42,8 +42,14 @@ class ServerSafetyTest {
 
     /** Runs the test with a server over the seed store, stopping it and releasing the store in finally. */
     static void withServer(Consumer<KgServer.Builder> settings, ServerTest test) throws Exception {
+        withServer(false, settings, test);
+    }
+
+    /** The same, with the explorer and its API mounted when {@code explorer}. */
+    static void withServer(boolean explorer, Consumer<KgServer.Builder> settings, ServerTest test) throws Exception {
         try (KgStore store = KgStore.open(RobustnessSupport.seedStore())) {
             KgServer.Builder b = KgServer.builder(store.dataset()).port(0);
+            if (explorer) b = Explorer.mount(b, store.dataset());
             settings.accept(b);
             KgServer server = b.build().start();
             try {
