@@ -90,23 +90,26 @@ final class EdgeGuard extends Handler.Wrapper {
             return refuse(response, callback, 400, "the callback parameter (JSONP) is not supported: it would let pages of "
                     + "other sites read the results; use CORS-free JSON from the same origin");
         }
+        // a request refused before its body is read (401, 403, 415 …) leaves bytes on the connection, which the server
+        // then closes: say so in the answer, or a client that reuses the connection reads an empty reply
+        final Response out = length != 0 ? new CloseAfterError(request, response) : response;
         String path = Request.getPathInContext(request);
         String client = Request.getRemoteAddr(request);
         if (isUpdate(path)) {
             long wait = throttle.blockedSeconds(client);
             if (wait > 0) {
                 h.put("Retry-After", Long.toString(wait));
-                return refuse(response, callback, 429, "too many wrong passwords from this address; try again in " + wait + " s");
+                return refuse(out, callback, 429, "too many wrong passwords from this address; try again in " + wait + " s");
             }
             boolean gaveCredentials = request.getHeaders().contains(HttpHeader.AUTHORIZATION);
-            return super.handle(request, response, new Callback.Nested(callback) {
+            return super.handle(request, out, new Callback.Nested(callback) {
                 @Override public void succeeded() {
-                    record(response.getStatus());
+                    record(out.getStatus());
                     super.succeeded();
                 }
 
                 @Override public void failed(Throwable x) {
-                    record(response.getStatus());
+                    record(out.getStatus());
                     super.failed(x);
                 }
 
@@ -116,10 +119,10 @@ final class EdgeGuard extends Handler.Wrapper {
                 }
             });
         }
-        if (!isQuery(path)) return super.handle(request, response, callback);
+        if (!isQuery(path)) return super.handle(request, out, callback);
         if (!queries.tryAcquire(queueWaitMillis, TimeUnit.MILLISECONDS)) {
             h.put("Retry-After", "1");
-            return refuse(response, callback, 503, "the server is busy: " + maxQueries
+            return refuse(out, callback, 503, "the server is busy: " + maxQueries
                     + " queries are running; try again in a moment");
         }
         AtomicBoolean released = new AtomicBoolean();
@@ -127,7 +130,7 @@ final class EdgeGuard extends Handler.Wrapper {
             if (released.compareAndSet(false, true)) queries.release();
         };
         try {
-            boolean handled = super.handle(request, response, new Callback.Nested(callback) {
+            boolean handled = super.handle(request, out, new Callback.Nested(callback) {
                 @Override public void succeeded() {
                     release.run();
                     super.succeeded();
@@ -143,6 +146,17 @@ final class EdgeGuard extends Handler.Wrapper {
         } catch (Exception | Error e) {
             release.run();
             throw e;
+        }
+    }
+
+    /** Adds {@code Connection: close} to an error answer before it is committed. */
+    private static final class CloseAfterError extends Response.Wrapper {
+        CloseAfterError(Request request, Response wrapped) { super(request, wrapped); }
+
+        @Override
+        public void write(boolean last, ByteBuffer content, Callback callback) {
+            if (!isCommitted() && getStatus() >= 400) getHeaders().put(HttpHeader.CONNECTION, "close");
+            super.write(last, content, callback);
         }
     }
 

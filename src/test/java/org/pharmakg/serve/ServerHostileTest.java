@@ -243,6 +243,8 @@ class ServerHostileTest {
             String insert = "INSERT DATA { GRAPH <urn:test:g> { <urn:test:s> <urn:test:p> \"x\" } }";
             HttpResponse<String> form = post(base + "/kg/update", "application/x-www-form-urlencoded", "update=" + enc(insert), PW);
             assertEquals(415, form.statusCode(), form.body());
+            // its body was never read: the answer says the connection closes, so the client does not reuse it
+            assertEquals("close", form.headers().firstValue("Connection").orElse(""), form.headers().toString());
             for (String origin : List.of("http://evil.example", "null", "http://127.0.0.1:1")) {
                 HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/kg/update"))
                         .header("Content-Type", "application/sparql-update").header("Authorization", auth(PW))
