@@ -33,6 +33,7 @@ public final class Extractor {
     private final RelationExtractor relations;
     private final org.pharmakg.nlp.DependencyRules dependencyRules;
     private final TargetIds targetIds;
+    private final DealRules dealRules = DealRules.standard();
 
     /** The extractor with the standard gene vocabulary, loaded when the first document needs it. */
     public Extractor(Lexicon lexicon, Cues cues, TokenRules companyRules, org.pharmakg.nlp.DependencyRules dependencyRules) {
@@ -75,8 +76,10 @@ public final class Extractor {
         EntityGrouper.Result g = new EntityGrouper.Result(targetIds.enrich(g0.entities()), g0.mentions(), g0.entityOf());
         int issuer = issuer(doc, g.entities());
         List<SentenceView> vs = views.build(doc.release(), doc.sentences(), g, issuer, g.entities());
-        List<Fact> facts = relations.extract(doc.release(), vs, issuer);
-        return compact(doc, g.entities(), facts, issuer);
+        List<Fact> facts = new ArrayList<>(relations.extract(doc.release(), vs, issuer));
+        DealRules.Result deals = dealRules.find(doc.release(), vs, facts, g.entities(), issuer);
+        facts.addAll(deals.facts());
+        return compact(doc, g.entities(), facts, deals.deals(), issuer);
     }
 
     private int issuer(AnnotatedDocument doc, List<LocalEntity> entities) {
@@ -95,12 +98,14 @@ public final class Extractor {
     }
 
     /** Drops companies that only CoreNLP proposed and nothing confirms, and renumbers. */
-    private DocumentExtraction compact(AnnotatedDocument doc, List<LocalEntity> entities, List<Fact> facts, int issuer) {
+    private DocumentExtraction compact(AnnotatedDocument doc, List<LocalEntity> entities, List<Fact> facts, List<Deal> deals,
+                                       int issuer) {
         Set<Integer> inFacts = new HashSet<>();
         for (Fact f : facts) {
             inFacts.add(f.subject());
             if (f.object() >= 0) inFacts.add(f.object());
         }
+        for (Deal d : deals) inFacts.addAll(d.parties());
         Map<Integer, Integer> renumber = new HashMap<>();
         List<LocalEntity> kept = new ArrayList<>();
         for (LocalEntity e : entities) {
@@ -115,8 +120,27 @@ public final class Extractor {
             if (s == null || o == null) continue;
             out.add(new Fact(f.relation(), s, o, f.phase(), f.evidence()));
         }
+        List<Deal> keptDeals = new ArrayList<>();
+        for (Deal d : deals) keptDeals.add(renumber(d, renumber));
         int iss = issuer < 0 ? -1 : renumber.getOrDefault(issuer, -1);
-        return new DocumentExtraction(doc.release(), kept, out, iss, doc.tokenCount());
+        return new DocumentExtraction(doc.release(), kept, out, keptDeals, iss, doc.tokenCount());
+    }
+
+    /** The deal with its entity indexes (and the evidence keys naming them) renumbered. */
+    private static Deal renumber(Deal d, Map<Integer, Integer> to) {
+        java.util.function.IntUnaryOperator r = i -> i < 0 ? -1 : to.getOrDefault(i, -1);
+        List<Integer> parties = new ArrayList<>(), assets = new ArrayList<>();
+        for (int p : d.parties()) parties.add(r.applyAsInt(p));
+        for (int a : d.assets()) if (r.applyAsInt(a) >= 0) assets.add(r.applyAsInt(a));
+        Map<String, Fact.Evidence> ev = new HashMap<>();
+        for (var e : d.evidence().entrySet()) {
+            String k = e.getKey();
+            int colon = k.indexOf(':');
+            if (colon > 0) k = k.substring(0, colon + 1) + r.applyAsInt(Integer.parseInt(k.substring(colon + 1)));
+            ev.put(k, e.getValue());
+        }
+        return new Deal(d.kind(), d.event(), parties, r.applyAsInt(d.licensor()), r.applyAsInt(d.licensee()), assets, d.money(),
+                d.royaltyTerms(), d.territory(), d.date(), ev);
     }
 
     /** A company is confirmed by the lexicon, a corporate suffix, a ticker, a possessive or repetition. */

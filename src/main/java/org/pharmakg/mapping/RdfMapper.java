@@ -70,6 +70,7 @@ public final class RdfMapper {
             q.add(new Quad(g, s, p, o));
             evidence(g, doc, r, x, f, s, p, o, q);
         }
+        DealMapper.map(x, iris, g, doc, q);
         return q;
     }
 

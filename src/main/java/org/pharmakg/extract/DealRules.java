@@ -1,0 +1,492 @@
+package org.pharmakg.extract;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pharmakg.ingest.PressRelease;
+import org.pharmakg.ingest.Section;
+import org.pharmakg.ingest.SectionKind;
+
+/**
+ * Deals: the agreements a release reports, between two companies, with kind, event, direction,
+ * assets and terms, from the cue words of {@code ontology/rules/relations/deal-cues.tsv}, the money
+ * of {@link Money} and {@link MoneyRoles}, and the territories of {@link Territories}.
+ *
+ * <pre>{@code
+ * DealRules.Result r = new DealRules(Cues.load(DealRules.CUES), MoneyRoles.load(), Territories.load())
+ *         .find(release, views, facts, entities, issuer);
+ * r.deals(); // one per pair of companies that agreed something
+ * }</pre>
+ *
+ * <ul>
+ * <li><b>Anchor</b>: a headline or body sentence (not an "About" section) naming two companies (a unit
+ * counts as its parent) with a word of agreement ("license", "collaboration", "acquire", "option",
+ * "milestone"), and none of financing or services ("offering", "loan", "conducted").</li>
+ * <li><b>One deal per pair</b> in a release: everything said about the pair's agreement is one deal.</li>
+ * <li><b>Terms</b> come from the anchors and the sentences that follow them about the same deal: in a
+ * release with one deal, every news sentence; with several, the sentences naming one of its parties.</li>
+ * <li><b>Kind</b> from the first anchor that says: option &gt; acquisition &gt; licence &gt; collaboration.</li>
+ * <li><b>Event</b>: terminated &gt; exercised &gt; completed &gt; milestone &gt; expanded &gt; signed.</li>
+ * <li><b>Direction</b> by votes: "X grants", "X will receive", "payment from Y", "Y obtains rights".</li>
+ * </ul>
+ * A deal also yields the partnerOf fact between its parties when no rule found it (subsidiaryOf for a
+ * completed acquisition).
+ */
+final class DealRules {
+    public static final String CUES = "ontology/rules/relations/deal-cues.tsv";
+
+    private final Cues cues;
+    private final MoneyRoles roles;
+    private final Territories territories;
+
+    DealRules(Cues cues, MoneyRoles roles, Territories territories) {
+        this.cues = cues;
+        this.roles = roles;
+        this.territories = territories;
+    }
+
+    static DealRules standard() {
+        return new DealRules(Cues.load(CUES), MoneyRoles.load(), Territories.load());
+    }
+
+    /** The deals, and the facts they add. */
+    record Result(List<Deal> deals, List<Fact> facts) {}
+
+    /** An anchor: a sentence naming both parties of a pair with a word of agreement. */
+    private record Anchor(SentenceView view, SentenceView.Arg a, SentenceView.Arg b) {}
+
+    Result find(PressRelease release, List<SentenceView> views, Collection<Fact> facts, List<LocalEntity> entities, int issuer) {
+        int[] owner = owners(facts, entities.size());
+        List<SentenceView> news = new ArrayList<>();
+        for (SentenceView v : views) {
+            Section s = release.sectionAt(v.sentence.begin());
+            SectionKind k = s == null ? SectionKind.BODY : s.kind();
+            if (k == SectionKind.HEADLINE || k == SectionKind.BODY) news.add(v);
+        }
+        Map<Long, List<Anchor>> pairs = new LinkedHashMap<>();
+        for (SentenceView v : news) {
+            if (!speaksOfDeal(v)) continue;
+            List<SentenceView.Arg> cos = new ArrayList<>();
+            Set<Integer> seen = new LinkedHashSet<>();
+            for (SentenceView.Arg a : v.args(EntityType.COMPANY)) if (seen.add(owner[a.entity()])) cos.add(a);
+            if (cos.size() < 2) continue;
+            SentenceView.Arg first = cos.stream().filter(a -> owner[a.entity()] == ownerOf(owner, issuer)).findFirst().orElse(cos.get(0));
+            for (SentenceView.Arg other : cos) {
+                if (other == first) continue;
+                if (parentAndUnit(facts, first.entity(), other.entity()) && !acquisitionOf(v, first, other) && !acquisitionOf(v, other, first)) continue;
+                long key = pairKey(owner[first.entity()], owner[other.entity()]);
+                pairs.computeIfAbsent(key, x -> new ArrayList<>()).add(new Anchor(v, first, other));
+                if (cos.size() > 2 && first.entity() != issuer) break; // a list of partners: only the first pair without an issuer
+            }
+        }
+        List<Deal> deals = new ArrayList<>();
+        List<Fact> added = new ArrayList<>();
+        for (var e : pairs.entrySet()) {
+            Deal d = deal(e.getValue(), news, pairs, owner, entities, facts);
+            if (d == null) continue;
+            deals.add(d);
+            added.addAll(impliedFacts(d, e.getValue().get(0), facts));
+        }
+        return new Result(deals, added);
+    }
+
+    private Deal deal(List<Anchor> anchors, List<SentenceView> news, Map<Long, List<Anchor>> pairs, int[] owner,
+                      List<LocalEntity> entities, Collection<Fact> facts) {
+        Anchor first = anchors.get(0);
+        int pa = first.a().entity(), pb = first.b().entity();
+        List<SentenceView> terms = termSentences(anchors, news, pairs, owner, pa, pb);
+        Map<String, Fact.Evidence> ev = new HashMap<>();
+
+        Deal.Kind kind = null;
+        Anchor kindAnchor = first;
+        for (Anchor a : anchors) {
+            kind = kindOf(a);
+            if (kind != null) { kindAnchor = a; break; }
+        }
+        Deal.Event event = event(anchors, terms, kind);
+        if (kind == null) kind = event == Deal.Event.MILESTONE ? Deal.Kind.LICENCE : Deal.Kind.COLLABORATION;
+        Fact.Evidence anchorEv = span(kindAnchor.view(), kindAnchor.a(), kindAnchor.b(), "deal/" + kind.local().toLowerCase() + "-anchor", 0.8);
+        ev.put("kind", anchorEv);
+        ev.put("event", anchorEv);
+        ev.put("party:" + pa, anchorEv);
+        ev.put("party:" + pb, anchorEv);
+
+        int licensor = -1, licensee = -1;
+        if (kind == Deal.Kind.ACQUISITION) {
+            for (Anchor a : anchors) {
+                if (acquisitionOf(a.view(), a.a(), a.b())) { licensee = pa; licensor = pb; break; }
+                if (acquisitionOf(a.view(), a.b(), a.a())) { licensee = pb; licensor = pa; break; }
+            }
+        } else if (kind == Deal.Kind.LICENCE || kind == Deal.Kind.OPTION) {
+            int votes = direction(terms, pa, pb, owner);
+            if (votes > 0) { licensor = pa; licensee = pb; }
+            if (votes < 0) { licensor = pb; licensee = pa; }
+        }
+        if (licensor >= 0) {
+            ev.put("licensor", anchorEv);
+            ev.put("licensee", anchorEv);
+        }
+
+        List<Integer> assets = new ArrayList<>();
+        for (SentenceView v : terms) {
+            boolean anchor = anchors.stream().anyMatch(a -> a.view() == v);
+            if (!anchor && !v.anyCue(cues, "rights_word", 0, v.size()) && !v.anyCue(cues, "kind_acquisition", 0, v.size())) continue;
+            for (SentenceView.Arg c : v.primaryCompounds()) {
+                if (c.anaphor() || assets.contains(c.entity())) continue;
+                assets.add(c.entity());
+                ev.put("asset:" + c.entity(), span(v, c, c, "deal/asset", 0.7));
+            }
+        }
+
+        Map<MoneyRole, Amount> money = money(terms, ev, kind);
+        String royalty = null;
+        String territory = null;
+        for (SentenceView v : terms) {
+            if (royalty == null) {
+                int[] r = royalty(v);
+                if (r != null) {
+                    royalty = v.sentence.text().substring(r[0] - v.sentence.begin(), r[1] - v.sentence.begin());
+                    ev.put("royalties", new Fact.Evidence(v.sentence.index(), r[0], r[1], v.sentence.text(), v.sentence.begin(),
+                            "deal/royalties", 0.8, false));
+                }
+            }
+            if (territory == null && v.anyCue(cues, "rights_word", 0, v.size())) {
+                Territories.Found t = territories.find(v.sentence.text(), kind == Deal.Kind.ACQUISITION);
+                if (t != null) {
+                    territory = t.territory();
+                    int b = v.sentence.begin() + t.begin(), e = v.sentence.begin() + t.end();
+                    ev.put("territory", new Fact.Evidence(v.sentence.index(), b, e, v.sentence.text(), v.sentence.begin(),
+                            "deal/territory", 0.75, false));
+                }
+            }
+        }
+        if (kind == Deal.Kind.ACQUISITION) territory = null;
+        return new Deal(kind, event, List.of(pa, pb), licensor, licensee, assets, money, royalty, territory, null, ev);
+    }
+
+    /** The anchors' sentences, and the news sentences after the first anchor that speak of this deal. */
+    private List<SentenceView> termSentences(List<Anchor> anchors, List<SentenceView> news, Map<Long, List<Anchor>> pairs,
+                                             int[] owner, int pa, int pb) {
+        Set<SentenceView> out = new LinkedHashSet<>();
+        for (Anchor a : anchors) out.add(a.view());
+        boolean alone = pairs.size() == 1;
+        // the parties of this deal that are in no other deal (the issuer is usually in all of them)
+        Set<Integer> mine = new java.util.HashSet<>(List.of(owner[pa], owner[pb]));
+        Set<Integer> others = new java.util.HashSet<>();
+        for (List<Anchor> as : pairs.values()) {
+            Anchor a0 = as.get(0);
+            Set<Integer> ps = Set.of(owner[a0.a().entity()], owner[a0.b().entity()]);
+            if (ps.equals(mine)) continue;
+            others.addAll(ps);
+        }
+        mine.removeAll(others);
+        others.removeAll(Set.of(owner[pa], owner[pb]));
+        boolean current = false;
+        for (SentenceView v : news) {
+            if (alone) { out.add(v); continue; }
+            boolean namesMine = false, namesOther = false;
+            for (SentenceView.Arg a : v.args(EntityType.COMPANY)) {
+                if (a.anaphor()) continue;
+                if (mine.contains(owner[a.entity()])) namesMine = true;
+                if (others.contains(owner[a.entity()])) namesOther = true;
+            }
+            if (namesMine && !namesOther) current = true;
+            else if (namesOther) current = false;
+            if (current) out.add(v);
+        }
+        List<SentenceView> list = new ArrayList<>(out);
+        list.sort((x, y) -> Integer.compare(x.sentence.index(), y.sentence.index()));
+        return list;
+    }
+
+    private boolean speaksOfDeal(SentenceView v) {
+        if (v.anyCue(cues, "not_deal", 0, v.size())) return false;
+        return v.anyCue(cues, "agreement", 0, v.size()) || v.anyCue(cues, "kind_licence", 0, v.size())
+                || v.anyCue(cues, "kind_acquisition", 0, v.size()) || v.anyCue(cues, "kind_option", 0, v.size())
+                || v.anyCue(cues, "event_milestone", 0, v.size()) && v.anyCue(cues, "earned", 0, v.size());
+    }
+
+    /** The kind one anchor states, or null: option &gt; acquisition &gt; licence &gt; collaboration. */
+    private Deal.Kind kindOf(Anchor a) {
+        SentenceView v = a.view();
+        boolean licence = false, collaboration = false;
+        for (int i = 0; i < v.size(); i++) {
+            String w = v.word(i);
+            if (cues.is("kind_option", w) && isOption(v, i)) return Deal.Kind.OPTION;
+        }
+        if (acquisitionOf(v, a.a(), a.b()) || acquisitionOf(v, a.b(), a.a())) return Deal.Kind.ACQUISITION;
+        for (int i = 0; i < v.size(); i++) {
+            String w = v.word(i);
+            if (cues.is("kind_licence", w)) licence = true;
+            if (cues.is("kind_collaboration", w)) collaboration = true;
+            if (w.equals("rights") && (v.anyCue(cues, "licensor_verb", i - 4, i) || v.anyCue(cues, "licensee_verb", i - 4, i))) licence = true;
+        }
+        if (licence) return Deal.Kind.LICENCE;
+        if (collaboration) return Deal.Kind.COLLABORATION;
+        return null;
+    }
+
+    /** "exercised its option", "an option to license", "option and license agreement", "option fee". */
+    private boolean isOption(SentenceView v, int i) {
+        String next = v.word(i + 1);
+        if (Set.of("to", "and", "over", "agreement", "agreements", "under", "fee", "payment", "rights", "exercise", "right").contains(next)) return true;
+        return v.anyCue(cues, "event_exercised", i - 3, i) || v.word(i).equals("opt-in") || v.word(i).equals("opted");
+    }
+
+    /** "X … acquire (the) Y", "X's acquisition of Y", "Y … to be acquired by X": X acquires Y. */
+    private boolean acquisitionOf(SentenceView v, SentenceView.Arg x, SentenceView.Arg y) {
+        for (int i = 0; i < v.size(); i++) {
+            if (!cues.is("kind_acquisition", v.word(i))) continue;
+            String next = v.word(i + 1);
+            if (Set.of("rights", "an", "option", "exclusive", "worldwide", "global", "license", "licence", "the").contains(next)
+                    && !(next.equals("the") && startsAt(y, i + 2))) continue;
+            if (v.word(i).equals("acquired") && next.equals("by") && startsAt(x, i + 2) && y.te() <= i) return true;
+            boolean yAfter = startsAt(y, i + 1) || startsAt(y, i + 2) && Set.of("of", "the", ",").contains(next)
+                    || startsAt(y, i + 3) && next.equals("of") && v.word(i + 2).equals("the");
+            if (yAfter && x.te() <= i) return true;
+        }
+        return false;
+    }
+
+    private static boolean startsAt(SentenceView.Arg a, int tok) { return a.tb() == tok; }
+
+    private Deal.Event event(List<Anchor> anchors, List<SentenceView> terms, Deal.Kind kind) {
+        boolean terminated = false, exercised = false, completed = false, milestone = false, expanded = false, signed = false;
+        Set<SentenceView> anchorViews = new LinkedHashSet<>();
+        for (Anchor a : anchors) anchorViews.add(a.view());
+        for (SentenceView v : terms) {
+            boolean anchor = anchorViews.contains(v);
+            boolean dealWords = anchor || v.anyCue(cues, "agreement", 0, v.size());
+            if (!dealWords) continue;
+            for (int i = 0; i < v.size(); i++) {
+                String w = v.word(i);
+                if (cues.is("event_terminated", w) && (anchor || v.anyCue(cues, "agreement", i - 6, i + 7))) terminated = true;
+                if (cues.is("event_return", w) && v.anyCue(cues, "rights_word", i + 1, i + 5)) terminated = true;
+                if (cues.is("event_exercised", w) && (v.anyCue(cues, "kind_option", i - 3, i + 4) || w.startsWith("opt"))) exercised = true;
+                if (anchor && cues.is("event_completed", w) && v.anyCue(cues, "kind_acquisition", i - 2, i + 6)) completed = true;
+                if (anchor && cues.is("event_milestone", w) && v.anyCue(cues, "earned", i - 6, i + 6)) milestone = true;
+                if (anchor && cues.is("event_expanded", w) && v.anyCue(cues, "agreement", i - 4, i + 6)) expanded = true;
+                if (anchor && cues.is("event_signed", w)) signed = true;
+            }
+        }
+        if (terminated) return Deal.Event.TERMINATED;
+        if (exercised && kind == Deal.Kind.OPTION) return Deal.Event.EXERCISED;
+        if (completed && kind == Deal.Kind.ACQUISITION) return Deal.Event.COMPLETED;
+        if (milestone && !signedNew(anchors)) return Deal.Event.MILESTONE;
+        if (expanded) return Deal.Event.EXPANDED;
+        return Deal.Event.SIGNED;
+    }
+
+    /** The first anchor speaks of a new agreement ("entered into", "signed"). */
+    private boolean signedNew(List<Anchor> anchors) {
+        SentenceView v = anchors.get(0).view();
+        for (int i = 0; i < v.size(); i++) {
+            String w = v.word(i);
+            if ((w.equals("entered") || w.equals("signed") || w.equals("signs") || w.equals("sign")) && v.anyCue(cues, "agreement", i, i + 8)) return true;
+        }
+        return false;
+    }
+
+    /** Positive when the first party grants the rights, negative when the second does, 0 when the text does not say. */
+    private int direction(List<SentenceView> terms, int pa, int pb, int[] owner) {
+        int votes = 0;
+        for (SentenceView v : terms) {
+            List<SentenceView.Arg> cos = v.args(EntityType.COMPANY);
+            for (int i = 0; i < v.size(); i++) {
+                String w = v.word(i);
+                int sign = 0;
+                if (cues.is("licensor_verb", w) && !w.equals("licensed") || cues.is("receives_money", w)) sign = 1;
+                else if (cues.is("licensee_verb", w) || cues.is("pays_money", w)) sign = -1;
+                if (sign != 0) {
+                    SentenceView.Arg subj = subjectBefore(v, cos, i);
+                    if (subj != null) votes += sign * side(owner, subj.entity(), pa, pb);
+                }
+                if (w.equals("from") && i + 1 < v.size()) {
+                    SentenceView.Arg from = argStarting(cos, i + 1, i + 2);
+                    if (from != null) {
+                        boolean money = v.anyCue(cues, "receives_money", i - 10, i) || moneyBefore(v, i);
+                        boolean rights = v.anyCue(cues, "kind_licence", i - 3, i) || v.word(i - 1).equals("rights");
+                        if (money) votes -= side(owner, from.entity(), pa, pb);
+                        else if (rights) votes += side(owner, from.entity(), pa, pb);
+                    }
+                }
+                if ((w.equals("to") || w.equals("with")) && i > 0 && (v.anyCue(cues, "licensor_verb", i - 3, i) || w.equals("with") && v.word(i - 1).equals("provides"))) {
+                    SentenceView.Arg to = argStarting(cos, i + 1, i + 2);
+                    if (to != null) votes -= side(owner, to.entity(), pa, pb);
+                }
+            }
+        }
+        return votes;
+    }
+
+    private static boolean moneyBefore(SentenceView v, int i) {
+        for (int j = Math.max(0, i - 6); j < i; j++) {
+            String w = v.word(j);
+            if (w.equals("million") || w.equals("billion") || w.startsWith("payment") || w.equals("$") || w.equals("€") || w.equals("£")) return true;
+        }
+        return false;
+    }
+
+    /** The company nearest before a verb, within six tokens and the same clause. */
+    private static SentenceView.Arg subjectBefore(SentenceView v, List<SentenceView.Arg> cos, int verb) {
+        SentenceView.Arg best = null;
+        for (SentenceView.Arg a : cos) {
+            if (a.te() <= verb && verb - a.te() <= 6 && v.clause(a.tb()) == v.clause(verb)) {
+                boolean comma = false;
+                for (int j = a.te(); j < verb; j++) if (v.word(j).equals(",") || v.word(j).equals("and") && j > a.te()) comma = true;
+                if (!comma && (best == null || a.te() > best.te())) best = a;
+            }
+        }
+        return best;
+    }
+
+    private static SentenceView.Arg argStarting(List<SentenceView.Arg> cos, int from, int to) {
+        for (SentenceView.Arg a : cos) if (a.tb() >= from && a.tb() <= to) return a;
+        return null;
+    }
+
+    private static int side(int[] owner, int e, int pa, int pb) {
+        if (owner[e] == owner[pa]) return 1;
+        if (owner[e] == owner[pb]) return -1;
+        return 0;
+    }
+
+    /** The money terms: the first upfront and equity, the largest milestone sum and total. */
+    private Map<MoneyRole, Amount> money(List<SentenceView> terms, Map<String, Fact.Evidence> ev, Deal.Kind kind) {
+        Map<MoneyRole, Amount> out = new EnumMap<>(MoneyRole.class);
+        String currency = null;
+        for (SentenceView v : terms) {
+            String text = v.sentence.text();
+            List<Amount> milestones = new ArrayList<>();
+            for (Amount a : Money.find(text)) {
+                if (a.perUnit()) continue;
+                MoneyRole r = roles.role(text, a);
+                if (r == MoneyRole.NOT_A_TERM) continue;
+                if (currency != null && !currency.equals(a.currency())) continue;
+                if (r == MoneyRole.MILESTONES) { milestones.add(a); continue; }
+                Amount prev = out.get(r);
+                if (prev == null || r == MoneyRole.TOTAL && a.value().compareTo(prev.value()) > 0) {
+                    put(out, ev, r, a, v);
+                    currency = a.currency();
+                }
+            }
+            if (!milestones.isEmpty()) {
+                Amount m = milestoneSum(milestones, text);
+                Amount prev = out.get(MoneyRole.MILESTONES);
+                if (prev == null || m.value().compareTo(prev.value()) > 0) {
+                    put(out, ev, MoneyRole.MILESTONES, m, v);
+                    currency = m.currency();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Milestones of one sentence: the largest when it covers the others ("of which"), else their sum. */
+    private static Amount milestoneSum(List<Amount> ms, String text) {
+        Amount max = ms.get(0);
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (Amount a : ms) {
+            if (a.value().compareTo(max.value()) > 0) max = a;
+            sum = sum.add(a.value());
+        }
+        java.math.BigDecimal rest = sum.subtract(max.value());
+        if (ms.size() == 1 || max.value().compareTo(rest) >= 0) return max;
+        Amount f = ms.get(0), l = ms.get(ms.size() - 1);
+        return new Amount(f.begin(), l.end(), sum, f.currency(), true, false, text.substring(f.begin(), l.end()));
+    }
+
+    private static void put(Map<MoneyRole, Amount> out, Map<String, Fact.Evidence> ev, MoneyRole r, Amount a, SentenceView v) {
+        int b = v.sentence.begin() + a.begin(), e = v.sentence.begin() + a.end();
+        out.put(r, new Amount(b, e, a.value(), a.currency(), a.upTo(), a.perUnit(), a.text()));
+        ev.put(Deal.key(r), new Fact.Evidence(v.sentence.index(), b, e, v.sentence.text(), v.sentence.begin(),
+                "deal/money-" + Deal.key(r), 0.8, false));
+    }
+
+    /** Document offsets of the words stating royalties, or null ("royalty-free" and "no royalties" are none). */
+    private int[] royalty(SentenceView v) {
+        var toks = v.sentence.tokens();
+        for (int i = 0; i < v.size(); i++) {
+            if (!cues.is("royalty", v.word(i))) continue;
+            if (cues.is("no_royalty", v.word(i - 1)) || v.word(i).equals("royalty-free")) continue;
+            int b = i;
+            while (b > 0 && i - b < 8 && !Set.of(",", ";", "and", "receive", "pay", "of", "to", "plus", "as", "with").contains(v.word(b - 1))
+                    || b > 0 && i - b < 8 && v.word(b - 1).equals("to") && b >= 2 && v.word(b - 2).matches("\\d.*|low|mid|high|single")) b--;
+            int e = i + 1;
+            while (e < v.size() && e - i < 10 && !Set.of(",", ";", ".", "and", "as", "which", "for").contains(v.word(e))) e++;
+            return new int[] {toks.get(b).begin(), toks.get(e - 1).end()};
+        }
+        return null;
+    }
+
+    /** Document offsets spanning two arguments. */
+    private static Fact.Evidence span(SentenceView v, SentenceView.Arg a, SentenceView.Arg b, String rule, double conf) {
+        int s = Math.min(a.begin(), b.begin()), e = Math.max(a.end(), b.end());
+        return new Fact.Evidence(v.sentence.index(), s, e, v.sentence.text(), v.sentence.begin(), rule, conf, false);
+    }
+
+    /** partnerOf between the parties when no rule found it; subsidiaryOf for a completed acquisition. */
+    private static List<Fact> impliedFacts(Deal d, Anchor anchor, Collection<Fact> facts) {
+        int a = d.parties().get(0), b = d.parties().get(1);
+        Fact.Evidence ev = d.evidence().get("kind");
+        ev = new Fact.Evidence(ev.sentence(), ev.begin(), ev.end(), ev.sentenceText(), ev.sentenceBegin(), "relation/deal/"
+                + d.kind().local().toLowerCase(), 0.8, false);
+        if (d.kind() == Deal.Kind.ACQUISITION && d.event() == Deal.Event.COMPLETED && d.licensor() >= 0) {
+            if (!has(facts, Relation.SUBSIDIARY_OF, d.licensor(), d.licensee())) {
+                return List.of(new Fact(Relation.SUBSIDIARY_OF, d.licensor(), d.licensee(), null, ev));
+            }
+            return List.of();
+        }
+        if (related(facts, a, b)) return List.of();
+        return List.of(new Fact(Relation.PARTNER_OF, a, b, null, ev));
+    }
+
+    private static boolean has(Collection<Fact> facts, Relation r, int s, int o) {
+        for (Fact f : facts) if (f.relation() == r && f.subject() == s && f.object() == o) return true;
+        return false;
+    }
+
+    /** A partnerOf or subsidiaryOf fact between the two, in either direction. */
+    private static boolean related(Collection<Fact> facts, int a, int b) {
+        for (Fact f : facts) {
+            if (f.relation() != Relation.PARTNER_OF && f.relation() != Relation.SUBSIDIARY_OF) continue;
+            if (f.subject() == a && f.object() == b || f.subject() == b && f.object() == a) return true;
+        }
+        return false;
+    }
+
+    /** One is the other's subsidiary by the release's facts. */
+    private static boolean parentAndUnit(Collection<Fact> facts, int a, int b) {
+        for (Fact f : facts) {
+            if (f.relation() == Relation.SUBSIDIARY_OF && (f.subject() == a && f.object() == b || f.subject() == b && f.object() == a)) return true;
+        }
+        return false;
+    }
+
+    /** Each company's top owner by the release's subsidiaryOf facts. */
+    private static int[] owners(Collection<Fact> facts, int n) {
+        int[] owner = new int[n];
+        for (int i = 0; i < n; i++) owner[i] = i;
+        Map<Integer, Integer> up = new HashMap<>();
+        for (Fact f : facts) if (f.relation() == Relation.SUBSIDIARY_OF) up.putIfAbsent(f.subject(), f.object());
+        for (int i = 0; i < n; i++) {
+            int o = i;
+            for (int k = 0; k < 5 && up.containsKey(o); k++) o = up.get(o);
+            owner[i] = o;
+        }
+        return owner;
+    }
+
+    private static int ownerOf(int[] owner, int e) { return e < 0 ? -1 : owner[e]; }
+
+    private static long pairKey(int a, int b) {
+        int x = Math.min(a, b), y = Math.max(a, b);
+        return ((long) x << 32) | (y & 0xffffffffL);
+    }
+}
