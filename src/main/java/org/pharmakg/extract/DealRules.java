@@ -106,8 +106,11 @@ final class DealRules {
         Deal.Kind kind = null;
         Anchor kindAnchor = first;
         for (Anchor a : anchors) {
-            kind = kindOf(a);
-            if (kind != null) { kindAnchor = a; break; }
+            Deal.Kind k = kindOf(a);
+            if (k != null && (kind == null || precedes(k, kind))) {
+                kind = k;
+                kindAnchor = a;
+            }
         }
         Deal.Event event = event(anchors, terms, kind);
         if (kind == null) kind = event == Deal.Event.MILESTONE ? Deal.Kind.LICENCE : Deal.Kind.COLLABORATION;
@@ -223,13 +226,29 @@ final class DealRules {
         if (acquisitionOf(v, a.a(), a.b()) || acquisitionOf(v, a.b(), a.a())) return Deal.Kind.ACQUISITION;
         for (int i = 0; i < v.size(); i++) {
             String w = v.word(i);
-            if (cues.is("kind_licence", w)) licence = true;
+            // a licence as a thing agreed ("an exclusive license", "license agreement"), not "the right to license"
+            if (cues.is("kind_licence", w) && !v.word(i - 1).equals("to")) licence = true;
             if (cues.is("kind_collaboration", w)) collaboration = true;
-            if (w.equals("rights") && (v.anyCue(cues, "licensor_verb", i - 4, i) || v.anyCue(cues, "licensee_verb", i - 4, i))) licence = true;
+            if (w.equals("rights") && (v.anyCue(cues, "licensor_verb", i - 4, i) || v.anyCue(cues, "licensee_verb", i - 4, i)
+                    || v.anyCue(cues, "event_return", i - 4, i) || v.anyCue(cues, "event_terminated", i - 4, i))) licence = true;
         }
         if (licence) return Deal.Kind.LICENCE;
         if (collaboration) return Deal.Kind.COLLABORATION;
         return null;
+    }
+
+    /** Option and acquisition outrank licence, licence outranks collaboration. */
+    private static boolean precedes(Deal.Kind k, Deal.Kind than) {
+        return rank(k) > rank(than);
+    }
+
+    private static int rank(Deal.Kind k) {
+        return switch (k) {
+            case OPTION -> 3;
+            case ACQUISITION -> 2;
+            case LICENCE -> 1;
+            case COLLABORATION -> 0;
+        };
     }
 
     /** "exercised its option", "an option to license", "option and license agreement", "option fee". */
@@ -268,10 +287,11 @@ final class DealRules {
                 String w = v.word(i);
                 if (cues.is("event_terminated", w) && (anchor || v.anyCue(cues, "agreement", i - 6, i + 7))) terminated = true;
                 if (cues.is("event_return", w) && v.anyCue(cues, "rights_word", i + 1, i + 5)) terminated = true;
-                if (cues.is("event_exercised", w) && (v.anyCue(cues, "kind_option", i - 3, i + 4) || w.startsWith("opt"))) exercised = true;
+                if (cues.is("event_exercised", w) && (v.anyCue(cues, "kind_option", i - 3, i + 4) || w.startsWith("opt"))
+                        && !Set.of("if", "upon", "when", "once", "until", "unless").contains(v.word(i - 1))) exercised = true;
                 if (anchor && cues.is("event_completed", w) && v.anyCue(cues, "kind_acquisition", i - 2, i + 6)) completed = true;
                 if (anchor && cues.is("event_milestone", w) && v.anyCue(cues, "earned", i - 6, i + 6)) milestone = true;
-                if (anchor && cues.is("event_expanded", w) && v.anyCue(cues, "agreement", i - 4, i + 6)) expanded = true;
+                if (anchor && cues.is("event_expanded", w) && v.anyCue(cues, "agreement", i + 1, i + 5)) expanded = true;
                 if (anchor && cues.is("event_signed", w)) signed = true;
             }
         }
@@ -388,7 +408,7 @@ final class DealRules {
         return out;
     }
 
-    /** Milestones of one sentence: the largest when it covers the others ("of which"), else their sum. */
+    /** Milestones of one sentence: their sum, or the largest when the text says it includes the others. */
     private static Amount milestoneSum(List<Amount> ms, String text) {
         Amount max = ms.get(0);
         java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
@@ -396,11 +416,13 @@ final class DealRules {
             if (a.value().compareTo(max.value()) > 0) max = a;
             sum = sum.add(a.value());
         }
-        java.math.BigDecimal rest = sum.subtract(max.value());
-        if (ms.size() == 1 || max.value().compareTo(rest) >= 0) return max;
         Amount f = ms.get(0), l = ms.get(ms.size() - 1);
+        if (ms.size() == 1 || INCLUDES.matcher(text.substring(f.begin(), l.end())).find()) return max;
         return new Amount(f.begin(), l.end(), sum, f.currency(), true, false, text.substring(f.begin(), l.end()));
     }
+
+    private static final java.util.regex.Pattern INCLUDES = java.util.regex.Pattern.compile(
+            "\\b(?:including|includes|include|of which|comprising|comprised of|consisting of|comprises)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static void put(Map<MoneyRole, Amount> out, Map<String, Fact.Evidence> ev, MoneyRole r, Amount a, SentenceView v) {
         int b = v.sentence.begin() + a.begin(), e = v.sentence.begin() + a.end();

@@ -100,7 +100,21 @@ public final class Money {
             add(out, taken, text, s.start(), s.end(), v, cur, false);
         }
         out.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
-        return mergeRanges(text, out);
+        return dropConversions(text, mergeRanges(text, out));
+    }
+
+    private static final Pattern CONVERSION = Pattern.compile("^\\s?[(\\[]\\s?(?:~|approx\\.?|approximately|about|c\\.|ca\\.|equivalent to|or)?\\s?$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "£48 million (~$61 million)": the amount in brackets is the same money in another currency. */
+    private static List<Amount> dropConversions(String text, List<Amount> as) {
+        List<Amount> out = new ArrayList<>();
+        for (Amount a : as) {
+            Amount prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (prev != null && !prev.currency().equals(a.currency()) && CONVERSION.matcher(text.substring(prev.end(), a.begin())).matches()) continue;
+            out.add(a);
+        }
+        return out;
     }
 
     private static void add(List<Amount> out, boolean[] taken, String text, int b, int e, BigDecimal v, String cur, boolean range) {

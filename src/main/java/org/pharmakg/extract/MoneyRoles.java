@@ -68,7 +68,7 @@ public final class MoneyRoles {
             }
             Matcher r = c.pattern().matcher(right);
             if (r.find()) {
-                int d = r.start();
+                int d = r.start() + 2; // on a near tie, the words before the amount govern it ("an aggregate of $1 billion of upfront ...")
                 if (d < bestDistance) { bestDistance = d; best = c.role(); }
             }
         }

@@ -46,7 +46,7 @@ final class Territories {
         List<Place> places = new ArrayList<>();
         for (List<String> row : Lexicon.readRows(RESOURCE)) {
             if (row.size() < 2 || row.get(0).equals("short")) continue;
-            places.add(new Place(row.get(0).strip(), Pattern.compile("(?<![\\w-])(?:" + row.get(1).strip() + ")(?![\\w-])")));
+            places.add(new Place(row.get(0).strip(), Pattern.compile("(?<![\\w-])(?:" + row.get(1).strip() + ")(?![\\w$-])")));
         }
         if (places.isEmpty()) throw new PharmakgException("territory list " + RESOURCE + " is missing or empty; rebuild with mvn package");
         return new Territories(places);
