@@ -74,13 +74,16 @@ final class DealRules {
             if (!speaksOfDeal(v)) continue;
             List<SentenceView.Arg> cos = new ArrayList<>();
             Set<Integer> seen = new LinkedHashSet<>();
-            for (SentenceView.Arg a : v.args(EntityType.COMPANY)) if (seen.add(owner[a.entity()])) cos.add(a);
+            for (SentenceView.Arg a : v.args(EntityType.COMPANY)) if (seen.add(a.entity())) cos.add(a);
             if (cos.size() < 2) continue;
             SentenceView.Arg first = cos.stream().filter(a -> owner[a.entity()] == ownerOf(owner, issuer)).findFirst().orElse(cos.get(0));
             for (SentenceView.Arg other : cos) {
                 if (other == first) continue;
-                if (parentAndUnit(facts, first.entity(), other.entity()) && !acquisitionOf(v, first, other) && !acquisitionOf(v, other, first)) continue;
-                long key = pairKey(owner[first.entity()], owner[other.entity()]);
+                boolean acquisition = acquisitionOf(v, first, other) || acquisitionOf(v, other, first);
+                // a unit and its parent agree nothing between them, unless one buys the other
+                if (!acquisition && (owner[first.entity()] == owner[other.entity()] || parentAndUnit(facts, first.entity(), other.entity()))) continue;
+                long key = owner[first.entity()] == owner[other.entity()] ? pairKey(first.entity(), other.entity())
+                        : pairKey(owner[first.entity()], owner[other.entity()]);
                 pairs.computeIfAbsent(key, x -> new ArrayList<>()).add(new Anchor(v, first, other));
                 if (cos.size() > 2 && first.entity() != issuer) break; // a list of partners: only the first pair without an issuer
             }
@@ -103,10 +106,16 @@ final class DealRules {
         List<SentenceView> terms = termSentences(anchors, news, pairs, owner, pa, pb);
         Map<String, Fact.Evidence> ev = new HashMap<>();
 
+        // the first anchor that names a kind decides between option and the others; an acquisition anywhere is one;
+        // a licence anywhere outranks a collaboration ("expansion of its partnership ... entered into a license")
         Deal.Kind kind = null;
         Anchor kindAnchor = first;
+        boolean firstSaid = false;
         for (Anchor a : anchors) {
             Deal.Kind k = kindOf(a);
+            if (k == null) continue;
+            if (k == Deal.Kind.OPTION && firstSaid && !exercisedIn(a.view())) k = licenceOrCollaboration(a);
+            firstSaid = true;
             if (k != null && (kind == null || precedes(k, kind))) {
                 kind = k;
                 kindAnchor = a;
@@ -184,12 +193,12 @@ final class DealRules {
         Set<Integer> others = new java.util.HashSet<>();
         for (List<Anchor> as : pairs.values()) {
             Anchor a0 = as.get(0);
-            Set<Integer> ps = Set.of(owner[a0.a().entity()], owner[a0.b().entity()]);
+            Set<Integer> ps = new java.util.HashSet<>(List.of(owner[a0.a().entity()], owner[a0.b().entity()]));
             if (ps.equals(mine)) continue;
             others.addAll(ps);
         }
         mine.removeAll(others);
-        others.removeAll(Set.of(owner[pa], owner[pb]));
+        others.removeAll(List.of(owner[pa], owner[pb]));
         boolean current = false;
         for (SentenceView v : news) {
             if (alone) { out.add(v); continue; }
@@ -224,6 +233,12 @@ final class DealRules {
             if (cues.is("kind_option", w) && isOption(v, i)) return Deal.Kind.OPTION;
         }
         if (acquisitionOf(v, a.a(), a.b()) || acquisitionOf(v, a.b(), a.a())) return Deal.Kind.ACQUISITION;
+        return licenceOrCollaboration(a);
+    }
+
+    private Deal.Kind licenceOrCollaboration(Anchor a) {
+        SentenceView v = a.view();
+        boolean licence = false, collaboration = false;
         for (int i = 0; i < v.size(); i++) {
             String w = v.word(i);
             // a licence as a thing agreed ("an exclusive license", "license agreement"), not "the right to license"
@@ -288,7 +303,7 @@ final class DealRules {
                 if (cues.is("event_terminated", w) && (anchor || v.anyCue(cues, "agreement", i - 6, i + 7))) terminated = true;
                 if (cues.is("event_return", w) && v.anyCue(cues, "rights_word", i + 1, i + 5)) terminated = true;
                 if (cues.is("event_exercised", w) && (v.anyCue(cues, "kind_option", i - 3, i + 4) || w.startsWith("opt"))
-                        && !Set.of("if", "upon", "when", "once", "until", "unless").contains(v.word(i - 1))) exercised = true;
+                        && !conditional(v, i)) exercised = true;
                 if (anchor && cues.is("event_completed", w) && v.anyCue(cues, "kind_acquisition", i - 2, i + 6)) completed = true;
                 if (anchor && cues.is("event_milestone", w) && v.anyCue(cues, "earned", i - 6, i + 6)) milestone = true;
                 if (anchor && cues.is("event_expanded", w) && v.anyCue(cues, "agreement", i + 1, i + 5)) expanded = true;
@@ -301,6 +316,21 @@ final class DealRules {
         if (milestone && !signedNew(anchors)) return Deal.Event.MILESTONE;
         if (expanded) return Deal.Event.EXPANDED;
         return Deal.Event.SIGNED;
+    }
+
+    private boolean exercisedIn(SentenceView v) {
+        for (int i = 0; i < v.size(); i++) {
+            if (cues.is("event_exercised", v.word(i)) && v.anyCue(cues, "kind_option", i - 3, i + 4) && !conditional(v, i)) return true;
+        }
+        return false;
+    }
+
+    /** "if Almirall exercises", "upon exercise": an event that may happen, not one that did. */
+    private static boolean conditional(SentenceView v, int i) {
+        for (int j = Math.max(0, i - 3); j < i; j++) {
+            if (Set.of("if", "upon", "when", "once", "until", "unless", "should", "may", "could", "would", "can").contains(v.word(j))) return true;
+        }
+        return false;
     }
 
     /** The first anchor speaks of a new agreement ("entered into", "signed"). */

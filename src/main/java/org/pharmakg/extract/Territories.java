@@ -34,7 +34,7 @@ final class Territories {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OUTSIDE = Pattern.compile(
             "\\b(?:outside(?: of)?|excluding|except(?: for)?(?: in)?|other than|ex-|ex )\\s?(?:the\\s)?$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern JOIN = Pattern.compile("^(?:,\\s?(?:and\\s|&\\s)?|\\s(?:and|&|as well as|plus)\\s|,?\\s(?:and\\s)?the\\s|\\s?/\\s?)(?:the\\s)?$",
+    private static final Pattern JOIN = Pattern.compile("^\\s?(?:,\\s?(?:and\\s|&\\s)?|\\s(?:and|&|as well as|plus)\\s|,?\\s(?:and\\s)?the\\s|\\s?/\\s?)(?:the\\s)?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATELINE_END = Pattern.compile("\\s(?:--|—|–|-)\\s|/PRNewswire[^/]*/|\\(GLOBE NEWSWIRE\\)|\\(BUSINESS WIRE\\)|Newswire -");
 
