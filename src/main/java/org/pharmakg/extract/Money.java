@@ -3,181 +3,220 @@ package org.pharmakg.extract;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds money amounts in a text, in figures or words, with their currency as an ISO 4217 code.
+ * Finds the money amounts of a text: a figure (digits or number words) with a currency symbol, code or word,
+ * an optional scale ("million", "bn", "m"), ranges ("$10-15 million"), ceilings ("up to") and per-unit
+ * amounts ("$17.00 per share"). How money is written lives in {@code ontology/rules/entities/amounts.tsv}.
  *
- * <pre>{@code
- * List<Amount> as = Money.find("up to $300 million in milestones and €5.5m upfront");
- * as.get(0).value(); // 300000000, upTo = true
- * as.get(1).currency(); // "EUR"
- * }</pre>
+ * <pre>Money.find("an upfront payment of €5.5m and up to $10-15 million")
+ * // [€5.5m = 5500000 EUR, $10-15 million = 15000000 USD upTo]</pre>
  *
- * Only amounts marked by a currency (a symbol, a code or a currency word) are money: "5 million
- * shares", "1,200 patients", years and percentages are not. A range ("$10-15 million", "$10 million
- * to $15 million") is one amount, its upper end, marked {@code upTo}.
+ * A figure without a currency is never money, so years, percentages, share and patient counts and
+ * "Phase 2" are left alone; a figure known only from a currency word after it needs a scale
+ * ("30 million pounds" is money, "200 pounds" is a weight).
  */
 public final class Money {
+    // a figure not glued to a word, except to a currency code ("EUR376 million")
+    private static final String DIGITS = "(?:(?<=\\b(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|DKK|SEK|NOK|CAD|AUD|HKD|SGD|KRW|INR))|(?<![\\p{L}\\p{N}.,]))(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?!\\d|[.,]\\d)";
+    private static final Map<String, Integer> NUMBER_WORDS = numberWords();
+    private static final String WORD = "(?:" + String.join("|", NUMBER_WORDS.keySet().stream()
+            .sorted((a, b) -> b.length() - a.length()).toList()) + ")";
+    private static final Pattern NUMBER = Pattern.compile("(?<d>" + DIGITS + ")|(?<w>(?<![\\p{L}-])" + WORD
+            + "(?:(?:[\\s-]+|\\s+and\\s+)" + WORD + ")*(?![\\p{L}]))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DIGITS_HERE = Pattern.compile(DIGITS);
+    private static final Pattern CONNECTOR = Pattern.compile(
+            "(?<dash>[\\s\\u00a0]*[-\u2013\u2014][\\s\\u00a0]*)|(?<to>[\\s\\u00a0]+to[\\s\\u00a0]+)|(?<and>[\\s\\u00a0]+and[\\s\\u00a0]+)");
+    /** What ends the reach of a ceiling or per-unit word: clause punctuation and coordinating words. */
+    private static final Pattern BREAK = Pattern.compile(
+            "[;:,()!?]|\\.(?=\\s|$)|\\b(?:and|or|plus|while|whereas|but|with)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WORD_TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final int CEILING_WORDS = 3, PER_UNIT_WORDS = 4, REACH = 80;
+
     private Money() {}
 
-    /** Currency symbols and codes written before the number, longest first in the pattern. */
-    private static final Map<String, String> PREFIX = Map.ofEntries(
-            Map.entry("us$", "USD"), Map.entry("usd", "USD"), Map.entry("$", "USD"), Map.entry("€", "EUR"),
-            Map.entry("eur", "EUR"), Map.entry("£", "GBP"), Map.entry("gbp", "GBP"), Map.entry("chf", "CHF"),
-            Map.entry("¥", "JPY"), Map.entry("jpy", "JPY"), Map.entry("rmb", "CNY"), Map.entry("cny", "CNY"),
-            Map.entry("dkk", "DKK"), Map.entry("sek", "SEK"), Map.entry("nok", "NOK"), Map.entry("cad", "CAD"),
-            Map.entry("c$", "CAD"), Map.entry("ca$", "CAD"), Map.entry("a$", "AUD"), Map.entry("aud", "AUD"),
-            Map.entry("krw", "KRW"), Map.entry("₩", "KRW"), Map.entry("inr", "INR"), Map.entry("₹", "INR"),
-            Map.entry("hk$", "HKD"), Map.entry("hkd", "HKD"), Map.entry("s$", "SGD"), Map.entry("sgd", "SGD"),
-            Map.entry("nz$", "NZD"), Map.entry("nzd", "NZD"));
+    /** The words of amounts.tsv, read once. */
+    private static final class Holder {
+        static final AmountWords WORDS = AmountWords.load();
+    }
 
-    /** Currency words written after the number. */
-    private static final Map<String, String> SUFFIX = Map.ofEntries(
-            Map.entry("us dollars", "USD"), Map.entry("u.s. dollars", "USD"), Map.entry("dollars", "USD"),
-            Map.entry("euros", "EUR"), Map.entry("euro", "EUR"), Map.entry("pounds sterling", "GBP"),
-            Map.entry("pounds", "GBP"), Map.entry("sterling", "GBP"), Map.entry("yen", "JPY"),
-            Map.entry("swiss francs", "CHF"), Map.entry("yuan", "CNY"), Map.entry("renminbi", "CNY"),
-            Map.entry("danish kroner", "DKK"), Map.entry("kroner", "DKK"), Map.entry("swedish kronor", "SEK"),
-            Map.entry("kronor", "SEK"), Map.entry("won", "KRW"), Map.entry("rupees", "INR"),
-            Map.entry("canadian dollars", "CAD"), Map.entry("australian dollars", "AUD"));
-
-    private static final Map<String, Integer> WORDS = Map.ofEntries(
-            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20),
-            Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60),
-            Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("a hundred", 100),
-            Map.entry("one hundred", 100), Map.entry("a", 1));
-
-    private static final String NUM = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
-    private static final String SCALE_WORD = "billion|million|thousand|bn|mn|mln|mio|mm";
-    private static final String SCALE_LETTER = "[bmk]";
-    private static final String SCALE = "(?:\\s?-?\\s?(" + SCALE_WORD + ")\\b|(" + SCALE_LETTER + ")\\b)";
-    private static final String PRE = "(US\\$|USD|CA\\$|C\\$|A\\$|HK\\$|NZ\\$|S\\$|\\$|€|EUR|£|GBP|CHF|¥|JPY|RMB|CNY|DKK|SEK|NOK|CAD|AUD|KRW|₩|INR|₹|HKD|SGD|NZD)";
-    private static final String SUF = "(US dollars|U\\.S\\. dollars|Canadian dollars|Australian dollars|dollars|euros?|pounds sterling|pounds|sterling|yen|Swiss francs|yuan|renminbi|Danish kroner|kroner|Swedish kronor|kronor|won|rupees)";
-    private static final String WORD_NUM = "(one hundred|a hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
-
-    /** "$20 million", "US$1.2 billion", "USD 50 million", "€5.5m", "$10-15 million". */
-    private static final Pattern PREFIXED = Pattern.compile(PRE + "\\s?(" + NUM + ")" + SCALE + "?"
-            + "(?:\\s?(?:-|–|to)\\s?" + PRE + "?\\s?(" + NUM + ")" + SCALE + ")?", Pattern.CASE_INSENSITIVE);
-    /** "200 million US dollars", "30 million pounds", "twenty million dollars". */
-    private static final Pattern SUFFIXED = Pattern.compile("\\b(?:(" + NUM + ")|" + WORD_NUM + ")\\s?(?:-\\s?)?("
-            + SCALE_WORD + ")?\\s" + SUF + "\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern UP_TO = Pattern.compile(
-            "(?:up to|as much as|of up to|in excess of|maximum of|aggregate of up to|a total of up to|potentially|upwards of)"
-            + "(?:\\s(?:a maximum of|an aggregate of|approximately|about|around|a total of|an additional|additional|total))*\\s*$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern PER_UNIT = Pattern.compile(
-            "^\\s?(?:(?:per|a|each|for each|/)\\s?(?:share|ordinary share|ADS|american depositary share|product|target|program|programme|year|annum|quarter|month|molecule|compound|indication|antibody|candidate|asset)s?\\b)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern RANGE_JOIN = Pattern.compile("^\\s?(?:-|–|to|and)\\s?$", Pattern.CASE_INSENSITIVE);
+    /** A figure with its currency and scale, before the words around it are read. */
+    private record Span(int begin, int end, BigDecimal value, String currency, boolean range) {}
 
     /** Every amount in the text, in text order. */
     public static List<Amount> find(String text) {
-        List<Amount> out = new ArrayList<>();
-        boolean[] taken = new boolean[text.length() + 1];
-        Matcher m = PREFIXED.matcher(text);
+        AmountWords w = Holder.WORDS;
+        List<Span> spans = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        int consumed = 0;
         while (m.find()) {
-            if (!boundaryBefore(text, m.start())) continue;
-            String cur = currency(PREFIX.get(m.group(1).toLowerCase(Locale.ROOT)), text, m.start());
-            boolean range = m.group(6) != null;
-            String number = range ? m.group(6) : m.group(2);
-            String scale = range ? scale(m.group(7), m.group(8)) : scale(m.group(3), m.group(4));
-            add(out, taken, text, m.start(), m.end(), value(number, scale), cur, range);
+            if (m.start() < consumed) continue;
+            Span s = span(w, text, m);
+            if (s != null) {
+                spans.add(s);
+                consumed = s.end();
+            }
         }
-        Matcher s = SUFFIXED.matcher(text);
-        while (s.find()) {
-            if (taken[s.start()]) continue;
-            String cur = SUFFIX.get(s.group(4).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
-            if (cur == null) continue;
-            BigDecimal base = s.group(1) != null ? new BigDecimal(s.group(1).replace(",", ""))
-                    : BigDecimal.valueOf(WORDS.getOrDefault(s.group(2).toLowerCase(Locale.ROOT), 0));
-            BigDecimal v = base.multiply(multiplier(s.group(3) == null ? null : s.group(3).toLowerCase(Locale.ROOT)));
-            add(out, taken, text, s.start(), s.end(), v, cur, false);
+        List<Amount> out = new ArrayList<>(spans.size());
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            int prevEnd = i > 0 ? spans.get(i - 1).end() : 0;
+            int nextBegin = i + 1 < spans.size() ? spans.get(i + 1).begin() : text.length();
+            boolean upTo = s.range() || ceiling(w, text, prevEnd, s.begin());
+            boolean perUnit = perUnit(w, text, s.end(), nextBegin);
+            out.add(new Amount(s.begin(), s.end(), plain(s.value()), s.currency(), upTo, perUnit, text.substring(s.begin(), s.end())));
         }
-        out.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
-        return dropConversions(text, mergeRanges(text, out));
+        return dropConversions(text, out);
     }
 
-    private static final Pattern CONVERSION = Pattern.compile("^\\s?[(\\[]\\s?(?:~|approx\\.?|approximately|about|c\\.|ca\\.|equivalent to|or)?\\s?$",
+    private static final Pattern CONVERSION = Pattern.compile(
+            "[\\s\\u00a0]*[(\\[][\\s\\u00a0]*(?:~|≈|approx\\.?|approximately|about|c\\.|ca\\.|equivalent to|or|roughly)?[\\s\\u00a0]*",
             Pattern.CASE_INSENSITIVE);
 
-    /** "£48 million (~$61 million)": the amount in brackets is the same money in another currency. */
+    /** "£48 million (~$61 million)": the amount in brackets is the same money in another currency, not a second amount. */
     private static List<Amount> dropConversions(String text, List<Amount> as) {
-        List<Amount> out = new ArrayList<>();
+        List<Amount> out = new ArrayList<>(as.size());
         for (Amount a : as) {
             Amount prev = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (prev != null && !prev.currency().equals(a.currency()) && CONVERSION.matcher(text.substring(prev.end(), a.begin())).matches()) continue;
+            if (prev != null && !prev.currency().equals(a.currency())
+                    && CONVERSION.matcher(text.substring(prev.end(), a.begin())).matches()) continue;
             out.add(a);
         }
-        return out;
+        return List.copyOf(out);
     }
 
-    private static void add(List<Amount> out, boolean[] taken, String text, int b, int e, BigDecimal v, String cur, boolean range) {
-        for (int i = b; i < e; i++) taken[i] = true;
-        boolean upTo = range || UP_TO.matcher(text.substring(Math.max(0, b - 60), b)).find();
-        boolean perUnit = PER_UNIT.matcher(text.substring(e, Math.min(text.length(), e + 40))).find();
-        out.add(new Amount(b, e, v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros(), cur, upTo, perUnit,
-                text.substring(b, e)));
-    }
-
-    /** "$10 million to $15 million": one amount, the upper end. */
-    private static List<Amount> mergeRanges(String text, List<Amount> as) {
-        List<Amount> out = new ArrayList<>();
-        for (int i = 0; i < as.size(); i++) {
-            Amount a = as.get(i);
-            if (i + 1 < as.size()) {
-                Amount b = as.get(i + 1);
-                String between = text.substring(a.end(), b.begin());
-                boolean fromTo = RANGE_JOIN.matcher(between).matches() && !between.strip().equals("and")
-                        || between.strip().equalsIgnoreCase("to") || between.strip().equalsIgnoreCase("and")
-                        && text.substring(Math.max(0, a.begin() - 9), a.begin()).toLowerCase(Locale.ROOT).endsWith("between ");
-                if (fromTo && a.currency().equals(b.currency()) && b.value().compareTo(a.value()) > 0) {
-                    out.add(new Amount(a.begin(), b.end(), b.value(), b.currency(), true, b.perUnit(), text.substring(a.begin(), b.end())));
-                    i++;
-                    continue;
-                }
+    /** The amount whose figure the matcher is on, or null when the figure has no currency. */
+    private static Span span(AmountWords w, String text, Matcher m) {
+        boolean words = m.group("w") != null;
+        BigDecimal figure = words ? parseWords(m.group()) : new BigDecimal(m.group().replace(",", ""));
+        if (figure == null) return null;
+        AmountWords.Found before = words ? null : w.currencyBefore(text, m.start());
+        AmountWords.Scale scale = w.scaleAfter(text, m.end());
+        String currency = before != null ? before.code() : null;
+        int begin = before != null ? before.begin() : m.start();
+        int end = scale != null ? scale.end() : m.end();
+        BigDecimal value = scale != null ? figure.multiply(scale.multiplier()) : figure;
+        boolean range = false;
+        boolean scaled = scale != null;
+        if (!words) {
+            Span upper = upper(w, text, begin, end, currency, figure, scale);
+            if (upper != null) {
+                end = upper.end();
+                value = upper.value();
+                range = true;
+                scaled = true; // a range's upper figure had a scale or a currency
             }
-            out.add(a);
         }
-        return out;
-    }
-
-    private static boolean boundaryBefore(String text, int i) {
-        return i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i) == '$' || text.charAt(i) == '€'
-                || text.charAt(i) == '£' || text.charAt(i) == '¥';
-    }
-
-    /** ¥ is yen unless the text speaks of renminbi; "$" after "US" written apart stays USD. */
-    private static String currency(String code, String text, int at) {
-        if ("JPY".equals(code) && text.charAt(at) == '¥') {
-            String around = text.substring(Math.max(0, at - 80), Math.min(text.length(), at + 80)).toLowerCase(Locale.ROOT);
-            if (around.contains("rmb") || around.contains("renminbi") || around.contains("yuan") || around.contains("cny")) return "CNY";
+        AmountWords.Found after = w.currencyAfter(text, end);
+        if (currency == null) {
+            if (after == null || !scaled) return null;
+            currency = after.code();
+            end = after.end();
+        } else if (after != null && after.code().equals(currency)) {
+            end = after.end(); // "$5 million USD"
         }
-        return code;
+        return new Span(begin, end, value, currency, range);
     }
 
-    private static String scale(String word, String letter) {
-        if (word != null) return word.toLowerCase(Locale.ROOT);
-        if (letter != null) return letter.toLowerCase(Locale.ROOT);
-        return null;
+    /**
+     * The upper end of a range starting with the figure before {@code at}: "$10-15 million", "$10 million to
+     * $15 million", "between $40 and $45 million"; null when what follows is not one ("from $5 million to
+     * $8 million" is a change, a lower second figure is no range).
+     */
+    private static Span upper(AmountWords w, String text, int begin, int at, String currency,
+                              BigDecimal figure, AmountWords.Scale scale) {
+        Matcher c = CONNECTOR.matcher(text).region(at, text.length());
+        if (!c.lookingAt()) return null;
+        int q = c.end();
+        if (q < text.length() && text.charAt(q) == '\\') q++; // "\\$45 million" in text converted from Markdown
+        boolean currencyAgain = false;
+        if (currency != null) {
+            int e = w.currencyHere(text, q, currency);
+            if (e >= 0) {
+                q = e;
+                currencyAgain = true;
+            }
+        }
+        Matcher d = DIGITS_HERE.matcher(text).region(q, text.length()).useTransparentBounds(true);
+        if (!d.lookingAt()) return null;
+        AmountWords.Scale scale2 = w.scaleAfter(text, d.end());
+        boolean ok;
+        if (c.group("dash") != null) {
+            ok = scale == null || scale2 != null || currencyAgain;
+        } else if (c.group("to") != null) {
+            ok = !endsWith(w.words("change"), text, begin)
+                    && (currencyAgain || (currency == null && w.currencyAfter(text, scale2 != null ? scale2.end() : d.end()) != null));
+        } else {
+            ok = endsWith(w.words("between"), text, begin) && (currencyAgain || scale2 != null);
+        }
+        if (!ok) return null;
+        AmountWords.Scale s2 = scale2 != null ? scale2 : scale;
+        if (!currencyAgain && s2 == null && currency == null) return null;
+        BigDecimal lower = scale != null ? figure.multiply(scale.multiplier()) : s2 != null ? figure.multiply(s2.multiplier()) : figure;
+        BigDecimal high = new BigDecimal(d.group().replace(",", ""));
+        if (s2 != null) high = high.multiply(s2.multiplier());
+        if (high.compareTo(lower) <= 0) return null;
+        return new Span(begin, scale2 != null ? scale2.end() : d.end(), high, currency, true);
     }
 
-    private static BigDecimal value(String number, String scale) {
-        return new BigDecimal(number.replace(",", "")).multiply(multiplier(scale));
+    /** The value without trailing zeros after the point: 1.2 billion is 1200000000, $17.00 is 17. */
+    private static BigDecimal plain(BigDecimal v) {
+        BigDecimal p = v.stripTrailingZeros();
+        return p.scale() < 0 ? p.setScale(0) : p;
     }
 
-    private static BigDecimal multiplier(String scale) {
-        if (scale == null) return BigDecimal.ONE;
-        return switch (scale) {
-            case "billion", "bn", "b" -> BigDecimal.valueOf(1_000_000_000L);
-            case "million", "mn", "mln", "mio", "mm", "m" -> BigDecimal.valueOf(1_000_000L);
-            case "thousand", "k" -> BigDecimal.valueOf(1_000L);
-            default -> BigDecimal.ONE;
-        };
+    private static boolean endsWith(Pattern p, String text, int at) {
+        Matcher m = p.matcher(text).region(Math.max(0, at - 40), at).useTransparentBounds(true);
+        int last = -1;
+        while (m.find()) last = m.end();
+        return last >= 0 && text.substring(last, at).replace('\\', ' ').isBlank();
+    }
+
+    /** A ceiling word ("up to", "as much as") within a few words before the amount, in the same clause. */
+    private static boolean ceiling(AmountWords w, String text, int prevEnd, int begin) {
+        Matcher m = w.words("ceiling").matcher(text).region(Math.max(prevEnd, begin - REACH), begin).useTransparentBounds(true);
+        int last = -1;
+        while (m.find()) last = m.end();
+        return last >= 0 && near(text.substring(last, begin), CEILING_WORDS);
+    }
+
+    /** A per-unit word ("per share", "per product", "each") within a few words after the amount, in the same clause. */
+    private static boolean perUnit(AmountWords w, String text, int end, int nextBegin) {
+        Matcher m = w.words("per-unit").matcher(text).region(end, Math.min(nextBegin, end + REACH)).useTransparentBounds(true);
+        return m.find() && near(text.substring(end, m.start()), PER_UNIT_WORDS);
+    }
+
+    private static boolean near(String gap, int maxWords) {
+        if (BREAK.matcher(gap).find()) return false;
+        int n = 0;
+        for (Matcher t = WORD_TOKEN.matcher(gap); t.find(); ) n++;
+        return n <= maxWords;
+    }
+
+    /** "twenty", "one hundred and fifty", "twenty-five" as a number; null when it is not one. */
+    static BigDecimal parseWords(String s) {
+        long current = 0;
+        for (String t : s.toLowerCase(java.util.Locale.ROOT).split("[\\s\\u00a0-]+")) {
+            if (t.equals("and")) continue;
+            Integer n = NUMBER_WORDS.get(t);
+            if (n == null) return null;
+            if (n == 100) current = Math.max(current, 1) * 100;
+            else current += n;
+        }
+        return BigDecimal.valueOf(current);
+    }
+
+    private static Map<String, Integer> numberWords() {
+        String[] units = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+        String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 1; i < units.length; i++) m.put(units[i], i);
+        for (int i = 0; i < tens.length; i++) m.put(tens[i], 20 + 10 * i);
+        m.put("hundred", 100);
+        return Map.copyOf(m);
     }
 }

@@ -1,19 +1,19 @@
 package org.pharmakg.extract;
 
 /**
- * The deal term an amount states in its sentence (see {@link MoneyRoles}).
+ * The deal term a money amount is in its sentence, decided by {@link MoneyRoles#role}.
  *
- * <pre>MoneyRole r = MoneyRoles.load().role(sentence, amount); // UPFRONT</pre>
+ * <pre>MoneyRoles.load().role("Acme will pay $50 million upfront.", amount) // UPFRONT</pre>
  */
 public enum MoneyRole {
-    /** Paid at signing: upfront, initial, option or licence fee. */
+    /** Paid at signing: upfront, signing or licence fee, near-term payments, an option fee paid now. */
     UPFRONT,
-    /** Shares bought by one party in the other. */
+    /** A purchase of the partner's shares: equity investment, stock bought at a premium. */
     EQUITY,
-    /** Contingent payments: development, regulatory, sales milestones. */
+    /** Contingent payments: development, regulatory, commercial or sales milestones. */
     MILESTONES,
-    /** The headline value of the deal or the price of an acquisition. */
+    /** The whole deal: total (potential) value, aggregate, the price of an acquisition. */
     TOTAL,
-    /** Anything else: revenue, market size, share prices, offering proceeds, cash, grants. */
+    /** Money that is not a term of a deal: revenue, market size, share prices, financings, cash, grants, losses. */
     NOT_A_TERM
 }

@@ -2,76 +2,103 @@ package org.pharmakg.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pharmakg.PharmakgException;
 
 /**
- * Decides which deal term an amount states from the words around it, with the cues of
- * {@code ontology/rules/relations/deal-money.tsv}: the nearest cue wins.
+ * Decides which deal term a money amount is (upfront, equity, milestones, total, or not a term at all) from
+ * the cue words around it in its sentence; the cues live in {@code ontology/rules/relations/deal-money.tsv}.
  *
- * <pre>{@code
- * String s = "Karuna will receive $35 million upfront and up to $152 million in milestones.";
- * List<Amount> as = Money.find(s);
- * MoneyRoles.load().role(s, as.get(1)); // MILESTONES
- * }</pre>
+ * <pre>MoneyRoles roles = MoneyRoles.load();
+ * String s = "Acme will pay $500 million upfront and up to $4.5 billion in milestones.";
+ * for (Amount a : Money.find(s)) roles.role(s, a); // UPFRONT, MILESTONES</pre>
  *
- * The words looked at stop at the neighbouring amounts, so in "$500 million upfront and up to $4.5
- * billion in milestones" each amount has its own cue. An amount per share is never a term.
+ * The nearest cue governs: the one with the fewest non-filler words between it and the amount, not across
+ * another amount, a ';' or the sentence end; ties go to the row higher in the file.
  */
 public final class MoneyRoles {
     public static final String RESOURCE = "ontology/rules/relations/deal-money.tsv";
-    private static final int BEFORE = 90;
-    private static final int AFTER = 70;
+    /** Cues farther than this many counted words from the amount do not govern it. */
+    private static final int MAX_WORDS = 8;
+    private static final String WHOLE_BEFORE = "(?<![\\p{L}\\p{N}-])", WHOLE_AFTER = "(?![\\p{L}\\p{N}-])";
+    private static final Pattern STOP = Pattern.compile(";|[.!?](?=\\s|$)(?<!\\b(?:approx|U\\.S|Inc|Co|Corp|Ltd|No)\\.)");
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}&.'’-]*|,");
 
-    private record Cue(MoneyRole role, Pattern pattern) {}
+    private enum Side { BEFORE, AFTER, EITHER }
+
+    private record Cue(MoneyRole role, Side side, Pattern pattern) {}
 
     private final List<Cue> cues;
+    private final Pattern filler;
+    private final Pattern deal;
 
-    private MoneyRoles(List<Cue> cues) { this.cues = List.copyOf(cues); }
-
-    public static MoneyRoles load() {
-        List<Cue> cues = new ArrayList<>();
-        for (List<String> row : Lexicon.readRows(RESOURCE)) {
-            if (row.size() < 2) throw new PharmakgException(RESOURCE + ": expected 'role<TAB>regex', got: " + row);
-            if (row.get(0).equals("role")) continue;
-            MoneyRole role;
-            try {
-                role = MoneyRole.valueOf(row.get(0).strip());
-            } catch (IllegalArgumentException e) {
-                throw new PharmakgException(RESOURCE + ": unknown role '" + row.get(0) + "'; use one of UPFRONT, EQUITY, MILESTONES, TOTAL, NOT_A_TERM");
-            }
-            cues.add(new Cue(role, Pattern.compile(row.get(1).strip(), Pattern.CASE_INSENSITIVE)));
-        }
-        if (cues.isEmpty()) throw new PharmakgException("cue file " + RESOURCE + " is missing or empty; rebuild with mvn package");
-        return new MoneyRoles(cues);
+    private MoneyRoles(List<Cue> cues, Pattern filler, Pattern deal) {
+        this.cues = List.copyOf(cues);
+        this.filler = filler;
+        this.deal = deal;
     }
 
-    /** The deal term this amount is in its sentence (the amount's offsets are into {@code sentence}). */
-    public MoneyRole role(String sentence, Amount amount) {
-        if (amount.perUnit() && sentence.regionMatches(true, amount.end(), " per share", 0, 10)) return MoneyRole.NOT_A_TERM;
-        List<Amount> all = Money.find(sentence);
-        int from = Math.max(0, amount.begin() - BEFORE), to = Math.min(sentence.length(), amount.end() + AFTER);
-        for (Amount o : all) {
-            if (o.end() <= amount.begin() && o.end() > from) from = o.end();
-            if (o.begin() >= amount.end() && o.begin() < to) to = o.begin();
+    /** Reads the cue file from the class path. */
+    public static MoneyRoles load() {
+        List<List<String>> rows = Lexicon.readRows(RESOURCE);
+        if (rows.isEmpty()) throw new PharmakgException("cue file " + RESOURCE + " is missing or empty on the class path; rebuild with mvn package");
+        List<Cue> cues = new ArrayList<>();
+        Pattern filler = null, deal = null;
+        for (List<String> row : rows.subList(1, rows.size())) {
+            String line = String.join("\t", row);
+            if (row.size() < 3) throw new PharmakgException(RESOURCE + ": expected 'role<TAB>side<TAB>regex', got: " + line);
+            String kind = row.get(0).strip(), side = row.get(1).strip(), regex = row.get(2).strip();
+            try {
+                Pattern p = Pattern.compile(WHOLE_BEFORE + "(?:" + regex + ")" + WHOLE_AFTER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                switch (kind) {
+                    case "filler" -> filler = Pattern.compile("(?:" + regex + ")", Pattern.CASE_INSENSITIVE);
+                    case "deal" -> deal = p;
+                    default -> cues.add(new Cue(MoneyRole.valueOf(kind), Side.valueOf(side.toUpperCase(Locale.ROOT)), p));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new PharmakgException(RESOURCE + ": bad row '" + line + "': " + e.getMessage()
+                        + "; the role is one of " + List.of(MoneyRole.values()) + ", filler or deal, the side before, after or either", e);
+            }
         }
-        String left = sentence.substring(from, amount.begin());
-        String right = sentence.substring(amount.end(), to);
-        MoneyRole best = MoneyRole.NOT_A_TERM;
+        if (filler == null || deal == null) throw new PharmakgException(RESOURCE + ": needs a 'filler' and a 'deal' row; add them");
+        return new MoneyRoles(cues, filler, deal);
+    }
+
+    /** The deal term this amount is in its sentence (offsets of the amount are into {@code sentence}). */
+    public MoneyRole role(String sentence, Amount amount) {
+        int lo = 0, hi = sentence.length();
+        for (Amount other : Money.find(sentence)) {
+            if (other.end() <= amount.begin()) lo = Math.max(lo, other.end());
+            else if (other.begin() >= amount.end()) hi = Math.min(hi, other.begin());
+        }
+        MoneyRole best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Cue c : cues) {
-            Matcher l = c.pattern().matcher(left);
-            while (l.find()) {
-                int d = left.length() - l.end();
-                if (d < bestDistance) { bestDistance = d; best = c.role(); }
-            }
-            Matcher r = c.pattern().matcher(right);
-            if (r.find()) {
-                int d = r.start() + 2; // on a near tie, the words before the amount govern it ("an aggregate of $1 billion of upfront ...")
-                if (d < bestDistance) { bestDistance = d; best = c.role(); }
+            Matcher m = c.pattern().matcher(sentence).region(lo, hi).useTransparentBounds(true);
+            while (m.find()) {
+                int d = Integer.MAX_VALUE;
+                if (c.side() != Side.AFTER && m.end() <= amount.begin()) d = distance(sentence.substring(m.end(), amount.begin()));
+                else if (c.side() != Side.BEFORE && m.start() >= amount.end()) d = distance(sentence.substring(amount.end(), m.start()));
+                if (d < bestDistance) { // strictly nearer: on a tie the earlier row stays
+                    bestDistance = d;
+                    best = c.role();
+                }
             }
         }
-        return best;
+        if (best != null && bestDistance <= MAX_WORDS) return best;
+        if (amount.upTo() && deal.matcher(sentence).find()) return MoneyRole.TOTAL;
+        return MoneyRole.NOT_A_TERM;
+    }
+
+    /** Counted words between a cue and its amount; MAX_VALUE across a ';' or a sentence end. */
+    private int distance(String gap) {
+        if (STOP.matcher(gap).find()) return Integer.MAX_VALUE;
+        int n = 0;
+        for (Matcher t = TOKEN.matcher(gap); t.find(); ) {
+            if (!filler.matcher(t.group()).matches()) n++;
+        }
+        return n;
     }
 }
