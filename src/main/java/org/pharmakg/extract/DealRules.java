@@ -145,16 +145,7 @@ final class DealRules {
             ev.put("licensee", anchorEv);
         }
 
-        List<Integer> assets = new ArrayList<>();
-        for (SentenceView v : terms) {
-            boolean anchor = anchors.stream().anyMatch(a -> a.view() == v);
-            if (!anchor && !v.anyCue(cues, "rights_word", 0, v.size()) && !v.anyCue(cues, "kind_acquisition", 0, v.size())) continue;
-            for (SentenceView.Arg c : v.primaryCompounds()) {
-                if (c.anaphor() || assets.contains(c.entity())) continue;
-                assets.add(c.entity());
-                ev.put("asset:" + c.entity(), span(v, c, c, "deal/asset", 0.7));
-            }
-        }
+        List<Integer> assets = assets(anchors, terms, news, facts, kind, licensor, pa, pb, ev);
 
         Map<MoneyRole, Amount> money = money(terms, ev, kind);
         String royalty = null;
@@ -180,6 +171,46 @@ final class DealRules {
         }
         if (kind == Deal.Kind.ACQUISITION) territory = null;
         return new Deal(kind, event, List.of(pa, pb), licensor, licensee, assets, money, royalty, territory, null, ev);
+    }
+
+    /**
+     * The compounds the deal covers: those named where the rights or the purchase are stated; of an
+     * acquisition, only those the acquired company develops when the release says so; else the compounds
+     * a party develops named in the headline or the lead ("Alnylam Earns Milestone" … "trial with ALN-PCSsc").
+     */
+    private List<Integer> assets(List<Anchor> anchors, List<SentenceView> terms, List<SentenceView> news, Collection<Fact> facts,
+                                 Deal.Kind kind, int licensor, int pa, int pb, Map<String, Fact.Evidence> ev) {
+        Set<Integer> developedByLicensor = new java.util.HashSet<>(), developedByParty = new java.util.HashSet<>();
+        for (Fact f : facts) {
+            if (f.relation() != Relation.DEVELOPS) continue;
+            if (f.subject() == licensor) developedByLicensor.add(f.object());
+            if (f.subject() == pa || f.subject() == pb) developedByParty.add(f.object());
+        }
+        Map<Integer, Fact.Evidence> found = new LinkedHashMap<>();
+        for (SentenceView v : terms) {
+            boolean anchor = anchors.stream().anyMatch(a -> a.view() == v);
+            if (!anchor && !v.anyCue(cues, "rights_word", 0, v.size()) && !v.anyCue(cues, "kind_acquisition", 0, v.size())) continue;
+            for (SentenceView.Arg c : v.primaryCompounds()) {
+                if (!c.anaphor()) found.putIfAbsent(c.entity(), span(v, c, c, "deal/asset", 0.7));
+            }
+        }
+        if (kind == Deal.Kind.ACQUISITION && licensor >= 0) {
+            Map<Integer, Fact.Evidence> own = new LinkedHashMap<>(found);
+            own.keySet().retainAll(developedByLicensor);
+            if (!own.isEmpty()) found = own;
+        }
+        if (found.isEmpty()) {
+            Set<Integer> wanted = licensor >= 0 && !developedByLicensor.isEmpty() ? developedByLicensor : developedByParty;
+            int lead = 0;
+            for (SentenceView v : news) {
+                if (lead++ >= 4) break;
+                for (SentenceView.Arg c : v.primaryCompounds()) {
+                    if (!c.anaphor() && wanted.contains(c.entity())) found.putIfAbsent(c.entity(), span(v, c, c, "deal/asset-lead", 0.6));
+                }
+            }
+        }
+        for (var e : found.entrySet()) ev.put("asset:" + e.getKey(), e.getValue());
+        return new ArrayList<>(found.keySet());
     }
 
     /** The anchors' sentences, and the news sentences after the first anchor that speak of this deal. */
