@@ -181,9 +181,12 @@ final class DealRules {
     private List<Integer> assets(List<Anchor> anchors, List<SentenceView> terms, List<SentenceView> news, Collection<Fact> facts,
                                  Deal.Kind kind, int licensor, int pa, int pb, Map<String, Fact.Evidence> ev) {
         Set<Integer> developedByLicensor = new java.util.HashSet<>(), developedByParty = new java.util.HashSet<>();
+        Set<Integer> developedByBuyer = new java.util.HashSet<>();
+        int buyer = licensor == pa ? pb : pa;
         for (Fact f : facts) {
             if (f.relation() != Relation.DEVELOPS) continue;
             if (f.subject() == licensor) developedByLicensor.add(f.object());
+            if (f.subject() == buyer) developedByBuyer.add(f.object());
             if (f.subject() == pa || f.subject() == pb) developedByParty.add(f.object());
         }
         Map<Integer, Fact.Evidence> found = new LinkedHashMap<>();
@@ -198,6 +201,7 @@ final class DealRules {
             Map<Integer, Fact.Evidence> own = new LinkedHashMap<>(found);
             own.keySet().retainAll(developedByLicensor);
             if (!own.isEmpty()) found = own;
+            else found.keySet().removeIf(c -> developedByBuyer.contains(c)); // the buyer's own products are not bought
         }
         if (found.isEmpty()) {
             Set<Integer> wanted = licensor >= 0 && !developedByLicensor.isEmpty() ? developedByLicensor : developedByParty;
