@@ -170,7 +170,16 @@ final class DealRules {
             }
         }
         if (kind == Deal.Kind.ACQUISITION) territory = null;
-        return new Deal(kind, event, List.of(pa, pb), licensor, licensee, assets, money, royalty, territory, null, ev);
+        java.time.LocalDate date = null;
+        for (SentenceView v : terms) {
+            if (!anchors.stream().anyMatch(a -> a.view() == v) && !v.anyCue(cues, "agreement", 0, v.size())) continue;
+            java.util.regex.Matcher m = EVENT_DATE.matcher(v.sentence.text());
+            if (m.find()) {
+                date = eventDate(m);
+                if (date != null) break;
+            }
+        }
+        return new Deal(kind, event, List.of(pa, pb), licensor, licensee, assets, money, royalty, territory, date, ev);
     }
 
     /**
@@ -358,6 +367,22 @@ final class DealRules {
             if (cues.is("event_exercised", v.word(i)) && v.anyCue(cues, "kind_option", i - 3, i + 4) && !conditional(v, i)) return true;
         }
         return false;
+    }
+
+    private static final String MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+    /** "effective December 1, 2008", "on March 3, 2019", "as of 1 June 2020": the date of the event, not the dateline. */
+    private static final java.util.regex.Pattern EVENT_DATE = java.util.regex.Pattern.compile(
+            "\\b(?:effective|on|as of|dated|closed on|completed on)\\s+(?:(" + MONTHS + ")\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+(" + MONTHS + ")\\s+(\\d{4}))\\b");
+
+    private static java.time.LocalDate eventDate(java.util.regex.Matcher m) {
+        try {
+            String month = m.group(1) != null ? m.group(1) : m.group(5);
+            int day = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
+            int year = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(6));
+            return java.time.LocalDate.of(year, java.time.Month.valueOf(month.toUpperCase(java.util.Locale.ROOT)), day);
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** "if Almirall exercises", "upon exercise": an event that may happen, not one that did. */

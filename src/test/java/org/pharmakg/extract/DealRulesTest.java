@@ -91,6 +91,7 @@ class DealRulesTest {
             case "licensor" -> d.licensor() < 0 ? null : Names.companyBase(x.entities().get(d.licensor()).label());
             case "royalties" -> Boolean.toString(d.royaltyTerms() != null);
             case "territory" -> d.territory();
+            case "date" -> d.date() == null ? null : d.date().toString();
             case "upfront", "equity", "milestones", "total" -> {
                 Amount a = d.money().get(MoneyRole.valueOf(key.equals("total") ? "TOTAL" : key.toUpperCase(Locale.ROOT)));
                 yield a == null ? null : a.value().setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + ":" + a.currency();
@@ -103,7 +104,7 @@ class DealRulesTest {
         List<String> out = new ArrayList<>();
         for (Deal d : x.deals()) {
             Map<String, String> m = new LinkedHashMap<>();
-            for (String k : List.of("kind", "event", "parties", "assets", "licensor", "royalties", "territory", "upfront", "equity", "milestones", "total")) {
+            for (String k : List.of("kind", "event", "parties", "assets", "licensor", "royalties", "territory", "upfront", "equity", "milestones", "total", "date")) {
                 m.put(k, value(x, d, k));
             }
             out.add(m.toString());
