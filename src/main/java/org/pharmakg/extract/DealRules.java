@@ -91,6 +91,7 @@ final class DealRules {
         List<Deal> deals = new ArrayList<>();
         List<Fact> added = new ArrayList<>();
         for (var e : pairs.entrySet()) {
+            if (!news(e.getValue(), news)) continue;
             Deal d = deal(e.getValue(), news, pairs, owner, entities, facts);
             if (d == null) continue;
             deals.add(d);
@@ -226,6 +227,27 @@ final class DealRules {
         return new ArrayList<>(found.keySet());
     }
 
+    /**
+     * A deal the release reports, not one it mentions in passing ("developed by Bayer under a TAP
+     * technology license with ImmunoGen"): named in the headline or the lead, or where an agreement is
+     * signed, exercised, ended or paid.
+     */
+    private boolean news(List<Anchor> anchors, List<SentenceView> news) {
+        int lead = Math.min(news.size(), 4);
+        for (Anchor a : anchors) {
+            if (news.indexOf(a.view()) < lead) return true;
+            SentenceView v = a.view();
+            for (int i = 0; i < v.size(); i++) {
+                String w = v.word(i);
+                boolean act = Set.of("signed", "signs", "executed", "exercised", "terminated", "terminate", "completed", "closed").contains(w)
+                        || w.equals("entered") && v.word(i + 1).equals("into");
+                if (act && !v.word(i - 1).equals("when") && !v.word(i - 2).equals("when")) return true;
+            }
+            for (Amount m : Money.find(v.sentence.text())) if (roles.role(v.sentence.text(), m) != MoneyRole.NOT_A_TERM) return true;
+        }
+        return false;
+    }
+
     /** The anchors' sentences, and the news sentences after the first anchor that speak of this deal. */
     private List<SentenceView> termSentences(List<Anchor> anchors, List<SentenceView> news, Map<Long, List<Anchor>> pairs,
                                              int[] owner, int pa, int pb) {
@@ -243,7 +265,7 @@ final class DealRules {
         }
         mine.removeAll(others);
         others.removeAll(List.of(owner[pa], owner[pb]));
-        boolean current = false;
+        int carry = 0; // sentences after one naming this deal's party that still speak of it
         for (SentenceView v : news) {
             if (alone) { out.add(v); continue; }
             boolean namesMine = false, namesOther = false;
@@ -252,9 +274,9 @@ final class DealRules {
                 if (mine.contains(owner[a.entity()])) namesMine = true;
                 if (others.contains(owner[a.entity()])) namesOther = true;
             }
-            if (namesMine && !namesOther) current = true;
-            else if (namesOther) current = false;
-            if (current) out.add(v);
+            if (namesMine && !namesOther) carry = 3;
+            else if (namesOther) carry = 0;
+            if (carry-- > 0) out.add(v);
         }
         List<SentenceView> list = new ArrayList<>(out);
         list.sort((x, y) -> Integer.compare(x.sentence.index(), y.sentence.index()));
@@ -263,6 +285,8 @@ final class DealRules {
 
     private boolean speaksOfDeal(SentenceView v) {
         if (v.anyCue(cues, "not_deal", 0, v.size())) return false;
+        if (v.words.contains("rights") && (v.anyCue(cues, "event_terminated", 0, v.size()) || v.anyCue(cues, "licensor_verb", 0, v.size())
+                || v.anyCue(cues, "licensee_verb", 0, v.size()))) return true; // "regained from Cephalon full rights to VIVITROL"
         return v.anyCue(cues, "agreement", 0, v.size()) || v.anyCue(cues, "kind_licence", 0, v.size())
                 || v.anyCue(cues, "kind_acquisition", 0, v.size()) || v.anyCue(cues, "kind_option", 0, v.size())
                 || v.anyCue(cues, "event_milestone", 0, v.size()) && v.anyCue(cues, "earned", 0, v.size());
@@ -411,7 +435,11 @@ final class DealRules {
             for (int i = 0; i < v.size(); i++) {
                 String w = v.word(i);
                 int sign = 0;
-                if (cues.is("licensor_verb", w) && !w.equals("licensed") || cues.is("receives_money", w)) sign = 1;
+                boolean licensedRights = w.startsWith("licens") && (v.word(i + 1).equals("rights") || v.word(i + 2).equals("rights")
+                        || v.word(i + 3).equals("rights") && !v.word(i + 1).equals("its")) && !toCompany(v, cos, i);
+                if (licensedRights) sign = -1; // "Takeda has licensed exclusive rights to use ImmunoGen's technology"
+                else if (cues.is("receives_money", w)) sign = 2; // who is paid is the surest sign
+                else if (cues.is("licensor_verb", w) && !w.equals("licensed")) sign = 1;
                 else if (cues.is("licensee_verb", w) || cues.is("pays_money", w)) sign = -1;
                 if (sign != 0) {
                     SentenceView.Arg subj = subjectBefore(v, cos, i);
@@ -433,6 +461,16 @@ final class DealRules {
             }
         }
         return votes;
+    }
+
+    /** "licensed worldwide rights to develop the drug to Novartis": the rights go to a company named later in the clause. */
+    private static boolean toCompany(SentenceView v, List<SentenceView.Arg> cos, int from) {
+        for (int j = from + 1; j < Math.min(v.size(), from + 16); j++) {
+            if (v.word(j).equals(";")) return false;
+            SentenceView.Arg to = v.word(j).equals("to") ? argStarting(cos, j + 1, j + 2) : null;
+            if (to != null && !v.word(to.te()).matches("'s|’s|'|’")) return true; // "rights to Ostera's platform" is no recipient
+        }
+        return false;
     }
 
     private static boolean moneyBefore(SentenceView v, int i) {
