@@ -33,15 +33,19 @@ const DEALS = (() => {
     return el("a", {class: "term", href: PKG.documentHref(ev.document, ev.start, ev.end), title}, text);
   }
 
-  function entityList(items) {
-    if (!items || !items.length) return el("span", {class: "muted"}, "—");
+  /** Entity links, then one small ¶ linking to the sentence that names the first of them (the term's evidence). */
+  function entityList(items, ev) {
+    if (!items || !items.length) return [el("span", {class: "muted"}, "—")];
     const out = [];
     items.forEach((x, i) => {
       if (i) out.push(", ");
       out.push(el("a", {href: PKG.entityHref(x.iri)}, x.label));
-      if (x.evidence) out.push(el("a", {class: "ev", href: PKG.documentHref(x.evidence.document, x.evidence.start, x.evidence.end),
-        title: "“" + (x.evidence.sentence || "") + "”", "aria-label": "evidence for " + x.label}, "¶"));
     });
+    const e = ev === undefined ? items[0].evidence : ev;
+    if (e && e.document) {
+      out.push(el("a", {class: "ev term", href: PKG.documentHref(e.document, e.start, e.end),
+        title: "“" + (e.sentence || "") + "”", "aria-label": "the sentence that states it"}, "¶"));
+    }
     return out;
   }
 
@@ -51,15 +55,16 @@ const DEALS = (() => {
     return el("td", {class: "num"}, evidenceLink(money(m.amount, m.currency), m.evidence, exact));
   }
 
-  /** Who: licensor → licensee when known (acquisitions: acquirer ← acquired), else the parties. */
+  /** Who: licensor → licensee when known (acquisitions: acquirer acquires acquired), else the parties. */
   function partiesCell(d) {
     const td = el("td", {class: "parties"});
     if (d.licensor && d.licensee) {
       const acq = d.kind && d.kind.value === "acquisition";
       const first = acq ? d.licensee : d.licensor, second = acq ? d.licensor : d.licensee;
-      td.append(...entityList([first]), el("span", {class: "arrow", title: acq ? "acquires" : "grants rights to"}, acq ? " acquires " : " → "), ...entityList([second]));
+      td.append(...entityList([first], null), el("span", {class: "arrow"}, evidenceLink(acq ? " acquires " : " → ", d.licensor.evidence, acq ? "acquires" : "grants rights to")),
+        ...entityList([second], d.licensee.evidence));
       const others = d.parties.filter(p => p.iri !== first.iri && p.iri !== second.iri);
-      if (others.length) td.append(" with ", ...entityList(others));
+      if (others.length) td.append(" with ", ...entityList(others, null));
     } else {
       td.append(...entityList(d.parties));
     }
@@ -70,7 +75,10 @@ const DEALS = (() => {
     const kind = d.kind ? d.kind.value : "deal", event = d.event ? d.event.value : "";
     const td = el("td", {class: "kind"}, el("span", {class: "chip deal " + kind}, evidenceLink(kind, d.kind && d.kind.evidence)));
     if (event) td.append(" ", el("span", {class: "event " + event}, evidenceLink(event, d.event && d.event.evidence)));
-    if (d.agreementDeals > 1) td.append(el("div", {class: "muted small"}, `1 of ${d.agreementDeals} events of one agreement`));
+    if (d.agreementDeals > 1) {
+      td.append(el("div", {class: "muted small", title: `this deal and ${d.agreementDeals - 1} more are events of one agreement (kg:sameAgreement)`},
+        `agreement of ${d.agreementDeals} events`));
+    }
     return td;
   }
 
@@ -78,13 +86,14 @@ const DEALS = (() => {
   function row(d, opts) {
     const compact = opts && opts.compact;
     const tr = el("tr", {"data-deal": d.iri});
-    tr.append(el("td", {class: "num date"}, d.date || "—"), kindCell(d), partiesCell(d), el("td", {}, entityList(d.assets)),
+    tr.append(el("td", {class: "num date"}, d.date || "—"), kindCell(d), partiesCell(d), el("td", {class: "assets"}, entityList(d.assets)),
       moneyCell(d.upfront));
     if (!compact) tr.append(moneyCell(d.equity));
     tr.append(moneyCell(d.milestones), moneyCell(d.total));
     if (!compact) {
+      // "yes"; the words of the terms, if any, in the tooltip with the sentence
       const roy = d.royalties && d.royalties.value
-        ? evidenceLink(d.royaltyTerms ? d.royaltyTerms.value : "yes", d.royalties.evidence) : el("span", {class: "muted"}, "—");
+        ? evidenceLink("yes", d.royalties.evidence, d.royaltyTerms ? d.royaltyTerms.value : null) : el("span", {class: "muted"}, "—");
       tr.append(el("td", {class: "royalties"}, roy),
         el("td", {}, d.territory ? evidenceLink(d.territory.value, d.territory.evidence) : el("span", {class: "muted"}, "—")));
     }

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The explorer as a person uses it: the real pages in headless Chromium (Debian's chromium and
- * chromium-driver) against the real server on the seed store. A screenshot of each page goes to
+ * chromium-driver) against the real server on the seed store with the deal fixture. A screenshot of each page goes to
  * {@code target/screenshots/}. Without chromium the tests fail and say how to install it.
  */
 class ExplorerBrowserTest {
@@ -42,7 +42,7 @@ class ExplorerBrowserTest {
     static void start() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-        seed = SeedServer.start(dir);
+        seed = SeedServer.start(dir, true);   // the seeds and the deal fixture
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
@@ -185,5 +185,85 @@ class ExplorerBrowserTest {
         noErrorShown();
         js("document.querySelector('.results-bar').scrollIntoView({block: 'start'})");
         screenshot("7-sparql");
+    }
+
+    private static Number number(String script) { return (Number) js(script); }
+
+    @Test
+    void dealsPageFiltersSortsPagesAndLinksEveryTermToItsSentence() throws Exception {
+        driver.get(seed.url("/explore/deals.html"));
+        waiting().until(d -> js("return window.pkgDeals ? window.pkgDeals.total : null") != null);
+        assertEquals(10, number("return window.pkgDeals.total").intValue());
+        assertEquals(10, driver.findElements(By.cssSelector("#deals tbody tr")).size());
+        assertTrue(driver.findElement(By.cssSelector("header.top nav")).getText().contains("Deals"), "the nav links the deals page");
+
+        // filter by kind: the server answers, the URL keeps it
+        new Select(driver.findElement(By.id("f-kind"))).selectByVisibleText("licence");
+        waiting().until(d -> number("return window.pkgDeals.total").intValue() == 4);
+        assertEquals(List.of("licence"), ((List<?>) js("return [...new Set(window.pkgDeals.kinds)]")));
+        assertTrue(driver.getCurrentUrl().contains("kind=licence"), driver.getCurrentUrl());
+
+        // sort by upfront, largest first
+        driver.findElement(By.cssSelector("th[data-key=upfront]")).click();
+        waiting().until(d -> "upfront".equals(js("return window.pkgDeals.sort")));
+        assertEquals(20_000_000L, number("return window.pkgDeals.upfronts[0]").longValue());
+        assertTrue(driver.getCurrentUrl().contains("sort=upfront"), driver.getCurrentUrl());
+        assertEquals("$20M", driver.findElement(By.cssSelector("#deals tbody tr:first-child td:nth-child(5)")).getText());
+
+        // every kind again, sorted by upfront: the screenshot
+        new Select(driver.findElement(By.id("f-kind"))).selectByVisibleText("any");
+        waiting().until(d -> number("return window.pkgDeals.total").intValue() == 10);
+        assertEquals(45_000_000L, number("return window.pkgDeals.upfronts[0]").longValue());
+        assertEquals(0L, number("return document.querySelectorAll('#deals tbody b, #deals tbody script').length").longValue(),
+                "release text is shown as text, never as markup");
+        noErrorShown();
+        screenshot("deals");
+
+        // a term to its sentence: the first row's upfront, highlighted in its release
+        WebElement upfront = driver.findElement(By.cssSelector("#deals tbody tr:first-child td:nth-child(5) a.term"));
+        String title = upfront.getAttribute("title");
+        upfront.click();
+        WebElement mark = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("mark#evidence")));
+        assertEquals("$45 million upfront", mark.getText());
+        assertTrue(title.contains("$45 million upfront"), title);
+        noErrorShown();
+        screenshot("deals-evidence");
+
+        // a bookmarked filter opens as it was left, with its page cut said
+        driver.get(seed.url("/explore/deals.html?kind=option&sort=date&dir=asc"));
+        waiting().until(d -> js("return window.pkgDeals ? window.pkgDeals.total : null") != null);
+        assertEquals(2, number("return window.pkgDeals.total").intValue());
+        assertEquals("option", new Select(driver.findElement(By.id("f-kind"))).getFirstSelectedOption().getText());
+        assertTrue(driver.findElement(By.cssSelector("#deals tbody tr:first-child")).getText().startsWith("2012-11-05"));
+        driver.get(seed.url("/explore/deals.html?min=10&cur=USD"));
+        waiting().until(d -> js("return window.pkgDeals ? window.pkgDeals.total : null") != null);
+        assertEquals(2, number("return window.pkgDeals.total").intValue());
+    }
+
+    @Test
+    void companyAndCompoundPagesListTheirDeals() throws Exception {
+        driver.get(seed.url("/explore/entity.html?iri=" + java.net.URLEncoder.encode("https://w3id.org/pharmakg/id/compound/indatuximab-ravtansine",
+                java.nio.charset.StandardCharsets.UTF_8)));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#deals table tbody tr")));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#deals table tbody tr"));
+        assertEquals(2, rows.size());
+        assertTrue(rows.get(0).getText().contains("exercised"), rows.get(0).getText());
+        assertFalse(driver.findElements(By.cssSelector("#deals a.term")).isEmpty(), "terms link to their evidence");
+        noErrorShown();
+        js("document.getElementById('deals').scrollIntoView({block: 'start'})");
+        screenshot("deals-compound");
+    }
+
+    @Test
+    void partnerNetworkShowsDealsAsLabelledEdges() throws Exception {
+        driver.get(seed.url("/explore/partners.html"));
+        waiting().until(d -> js("return window.pkgPartnerNetwork ? window.pkgPartnerNetwork.deals : null") != null);
+        assertEquals(10, number("return window.pkgPartnerNetwork.deals").intValue());
+        List<?> labels = (List<?>) js("return window.pkgPartnerNetwork.dealLabels");
+        assertTrue(labels.contains("licence · $20M upfront"), labels.toString());
+        assertTrue(driver.findElement(By.id("summary")).getText().endsWith("10 deals"), driver.findElement(By.id("summary")).getText());
+        driver.findElement(By.id("show-deals")).click();
+        waiting().until(d -> number("return window.pkgPartnerNetwork.deals").intValue() == 0);
+        noErrorShown();
     }
 }
