@@ -51,6 +51,24 @@ class DealsTest {
     @AfterAll
     static void stop() { if (seed != null) seed.close(); }
 
+    /** Deals in the store matching a pattern on ?d: the seeds' own deals (when the extractor finds some) and the fixture's. */
+    static long deals(String where) {
+        return seed.count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Deal . " + where + " }");
+    }
+
+    /** The IRI of the fixture deal announced in a fixture release. */
+    static String fixtureDeal(String docId) {
+        var q = Sparql.query("SELECT ?d WHERE { ?d a kg:Deal ; kg:announcedIn ?doc }");
+        q.setIri("doc", ID + "document/" + docId);
+        return Txn.calculateRead(seed.store.dataset(), () -> Sparql.select(seed.store.dataset(), q).get(0).str("d"));
+    }
+
+    /** The largest (or smallest) amount of a money term over the deals matching a pattern, as a plain number. */
+    static String extreme(String agg, String term, String where) {
+        var q = Sparql.query("SELECT (" + agg + "(?a) AS ?x) WHERE { ?d a kg:Deal ; kg:" + term + " ?m . ?m kg:amount ?a . " + where + " }");
+        return DealViews.plain(Txn.calculateRead(seed.store.dataset(), () -> Sparql.select(seed.store.dataset(), q).get(0).str("x")));
+    }
+
     static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
 
     static HttpResponse<String> get(String path) throws Exception {
@@ -100,11 +118,12 @@ class DealsTest {
     @Test
     void aUnitAndItsParentAreOnePartyOfOneAgreement() {
         // Genentech's licence expansion and Roche's milestone: the seeds say Genentech is a member of the Roche Group
-        List<Map<String, String>> h = rows("deal-history", Map.of("company", "ImmunoGen", "partner", "Roche"));
-        assertEquals(1, h.size(), h.toString());
-        List<Map<String, String>> agreement = rows("deal-history", Map.of("deal", "<" + h.get(0).get("deal") + ">"));
+        List<Map<String, String>> agreement = rows("deal-history", Map.of("deal", "<" + fixtureDeal("fx-10-roche-milestone") + ">"));
         assertEquals(List.of("expanded", "milestone"), agreement.stream().map(r -> r.get("event")).toList());
-        assertEquals(6, seed.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/pharmakg/graph/agreements> { ?a kg:sameAgreement ?b } }"));
+        assertEquals(agreement.get(0).get("agreement"), agreement.get(1).get("agreement"));
+        assertEquals(6, seed.count("""
+                SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/pharmakg/graph/agreements> { ?a kg:sameAgreement ?b }
+                  FILTER(CONTAINS(STR(?a), "/deal/fx-") && CONTAINS(STR(?b), "/deal/fx-")) }"""));
     }
 
     @Test
@@ -134,10 +153,10 @@ class DealsTest {
     void namedQueriesRunThroughTheApiWithBoundParameters() throws Exception {
         JsonNode r = json("/api/query?name=deals&company=" + enc("ImmunoGen"));
         assertEquals("date", r.get("vars").get(0).asText());
-        assertEquals(7, r.get("rows").size());
+        assertEquals(deals("?d kg:party <" + ID + "company/immunogen>"), r.get("rows").size());
         assertEquals("2016-09-20", r.get("rows").get(0).get("date").asText(), "newest first");
         assertFalse(r.get("truncated").asBoolean());
-        JsonNode history = json("/api/query?name=deal-history&company=biotest&partner=immunogen");
+        JsonNode history = json("/api/query?name=deal-history&deal=" + enc("<" + fixtureDeal("fx-06-biotest-exercise") + ">"));
         assertEquals(2, history.get("rows").size());
         assertEquals("signed", history.get("rows").get(0).get("event").asText());
         assertEquals("exercised", history.get("rows").get(1).get("event").asText());
@@ -154,26 +173,33 @@ class DealsTest {
     @Test
     void dealsApiFiltersSortsAndPagesOnTheServer() throws Exception {
         JsonNode all = json("/api/deals");
-        assertEquals(DealFixture.DEALS, all.get("total").asInt());
+        assertEquals(deals(""), all.get("total").asInt());
+        assertTrue(all.get("total").asInt() >= DealFixture.DEALS);
         assertEquals("2016-09-20", all.get("deals").get(0).get("date").asText(), "newest first");
-        assertEquals(List.of(2011, 2012, 2013, 2014, 2015, 2016), JSON.convertValue(all.get("years"), List.class));
+        assertTrue(JSON.convertValue(all.get("years"), List.class).containsAll(List.of(2011, 2012, 2013, 2014, 2015, 2016)));
 
         JsonNode licences = json("/api/deals?kind=licence");
-        assertEquals(4, licences.get("total").asInt());
+        assertEquals(deals("?d kg:dealKind kg:Licence"), licences.get("total").asInt());
         licences.get("deals").forEach(d -> assertEquals("licence", d.get("kind").get("value").asText()));
 
         JsonNode byUpfront = json("/api/deals?sort=upfront");
-        assertEquals("45000000", byUpfront.get("deals").get(0).get("upfront").get("amount").asText());
-        assertEquals("$45M", byUpfront.get("deals").get(0).get("upfront").get("label").asText());
+        JsonNode top = byUpfront.get("deals").get(0).get("upfront");
+        assertEquals(extreme("MAX", "upfront", ""), top.get("amount").asText());
+        assertEquals(DealViews.format(top.get("amount").asText(), top.get("currency").asText()), top.get("label").asText());
+        assertEquals("$45M", DealViews.format("45000000", "USD"));
         JsonNode smallest = json("/api/deals?sort=upfront&dir=asc");
-        assertEquals("1000000", smallest.get("deals").get(0).get("upfront").get("amount").asText(), "deals without an upfront go last");
+        assertEquals(extreme("MIN", "upfront", ""), smallest.get("deals").get(0).get("upfront").get("amount").asText(),
+                "deals without an upfront go last");
 
         JsonNode min = json("/api/deals?minUpfront=10000000&currency=USD");
-        assertEquals(2, min.get("total").asInt(), "Novartis ($45M) and Takeda ($20M)");
-        assertEquals(1, json("/api/deals?minUpfront=10000000&currency=EUR").get("total").asInt());
+        assertEquals(deals("?d kg:upfront ?m . ?m kg:currency \"USD\" ; kg:amount ?a FILTER(?a >= 10000000)"), min.get("total").asInt());
+        assertTrue(min.get("total").asInt() >= 2, "Novartis ($45M) and Takeda ($20M)");
+        assertEquals(deals("?d kg:upfront ?m . ?m kg:currency \"EUR\" ; kg:amount ?a FILTER(?a >= 10000000)"),
+                json("/api/deals?minUpfront=10000000&currency=EUR").get("total").asInt());
         assertEquals(2, json("/api/deals?from=2015&to=2015").get("total").asInt());
 
-        JsonNode page1 = json("/api/deals?limit=4"), page3 = json("/api/deals?limit=4&offset=8");
+        int total = all.get("total").asInt();
+        JsonNode page1 = json("/api/deals?limit=4"), page3 = json("/api/deals?limit=4&offset=" + (total - 2));
         assertTrue(page1.get("more").asBoolean(), "cut: more deals than the page");
         assertEquals(4, page1.get("deals").size());
         assertEquals(2, page3.get("deals").size());
@@ -185,15 +211,20 @@ class DealsTest {
         assertEquals(400, get("/api/deals?from=2016&to=2012").statusCode());
 
         JsonNode compound = json("/api/deals?entity=" + enc(ID + "compound/indatuximab-ravtansine"));
-        assertEquals(2, compound.get("total").asInt());
+        assertEquals(deals("?d kg:covers <" + ID + "compound/indatuximab-ravtansine>"), compound.get("total").asInt());
         assertEquals("indatuximab ravtansine", compound.get("entityLabel").asText());
-        assertEquals(2, compound.get("deals").get(0).get("agreementDeals").asInt());
+        JsonNode exercised = null;
+        for (JsonNode d : compound.get("deals")) if (d.get("iri").asText().equals(fixtureDeal("fx-06-biotest-exercise"))) exercised = d;
+        assertNotNull(exercised);
+        assertEquals(2, exercised.get("agreementDeals").asInt());
     }
 
     @Test
     void everyTermOfADealLinksToTheWordsThatStateIt() throws Exception {
         JsonNode takeda = null;
-        for (JsonNode d : json("/api/deals?entity=" + enc(ID + "company/takeda")).get("deals")) takeda = d;
+        for (JsonNode d : json("/api/deals?entity=" + enc(ID + "company/takeda")).get("deals")) {
+            if (d.get("iri").asText().equals(fixtureDeal("fx-01-takeda-licence"))) takeda = d;
+        }
         assertNotNull(takeda);
         String doc = takeda.get("release").get("iri").asText();
         String text = json("/api/document?iri=" + enc(doc)).get("text").asText();
@@ -227,7 +258,7 @@ class DealsTest {
             labels.add(d.get("label").asText());
             if (d.get("target").asText().endsWith("/takeda")) takeda = d;
         }
-        assertEquals(DealFixture.DEALS, labels.size(), labels.toString());
+        assertTrue(labels.size() >= deals(""), "an edge per deal at least: " + labels);
         assertNotNull(takeda);
         assertEquals(ID + "company/immunogen", takeda.get("source").asText(), "licensor to licensee");
         assertEquals("licence · $20M upfront", takeda.get("label").asText());
@@ -251,8 +282,8 @@ class DealsTest {
                         .add(b.get("key").getLiteralLexicalForm() + "=" + b.get("value").getLiteralLexicalForm()));
             }
         });
-        assertEquals(DealFixture.DEALS, keys.size());
-        List<String> takeda = keys.entrySet().stream().filter(e -> e.getKey().contains("takeda")).findFirst().orElseThrow().getValue();
+        assertEquals(deals(""), keys.size());
+        List<String> takeda = keys.get(fixtureDeal("fx-01-takeda-licence"));
         for (String kv : List.of("kind=" + "https://w3id.org/pharmakg/ontology#Licence", "upfront=20000000", "royalties=true", "territory=ex-US")) {
             assertTrue(takeda.stream().anyMatch(s -> s.equals(kv) || s.startsWith(kv + ".")), kv + " not in " + takeda);
         }
