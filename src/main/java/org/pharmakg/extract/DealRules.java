@@ -188,7 +188,8 @@ final class DealRules {
             if (!own.isEmpty()) found = own;
             else found.keySet().removeIf(c -> developedByBuyer.contains(c)); // the buyer's own products are not bought
         }
-        if (found.isEmpty()) {
+        boolean leadDeal = anchors.stream().anyMatch(a -> news.indexOf(a.view()) < 4);
+        if (found.isEmpty() && leadDeal) { // the lead's compounds only for the deal the release is about
             Set<Integer> wanted = licensor >= 0 && !developedByLicensor.isEmpty() ? developedByLicensor : developedByParty;
             int lead = 0;
             for (SentenceView v : news) {
