@@ -276,7 +276,7 @@ final class DealRules {
             String w = v.word(i);
             if (cues.is("kind_option", w) && isOption(v, i)) return Deal.Kind.OPTION;
         }
-        if (acquisitionOf(v, a.a(), a.b()) || acquisitionOf(v, a.b(), a.a())) return Deal.Kind.ACQUISITION;
+        if (acquisitionOf(v, a.a(), a.b()) || acquisitionOf(v, a.b(), a.a()) || merger(v)) return Deal.Kind.ACQUISITION;
         return licenceOrCollaboration(a);
     }
 
@@ -288,6 +288,8 @@ final class DealRules {
             // a licence as a thing agreed ("an exclusive license", "license agreement"), not "the right to license"
             if (cues.is("kind_licence", w) && !v.word(i - 1).equals("to")) licence = true;
             if (cues.is("kind_collaboration", w)) collaboration = true;
+            // a royalty purchase or sale is a licence of the product's economics ("royalty interest", "royalty monetization")
+            if (cues.is("royalty", w) && Set.of("interest", "interests", "purchase", "sale", "monetization", "stream", "financing").contains(v.word(i + 1))) licence = true;
             if (w.equals("rights") && (v.anyCue(cues, "licensor_verb", i - 4, i) || v.anyCue(cues, "licensee_verb", i - 4, i)
                     || v.anyCue(cues, "event_return", i - 4, i) || v.anyCue(cues, "event_terminated", i - 4, i))) licence = true;
         }
@@ -327,7 +329,18 @@ final class DealRules {
             if (v.word(i).equals("acquired") && next.equals("by") && startsAt(x, i + 2) && y.te() <= i) return true;
             boolean yAfter = startsAt(y, i + 1) || startsAt(y, i + 2) && Set.of("of", "the", ",").contains(next)
                     || startsAt(y, i + 3) && next.equals("of") && v.word(i + 2).equals("the");
-            if (yAfter && x.te() <= i) return true;
+            // "acquires Dorrin's rights to X" buys rights, not Dorrin
+            if (yAfter && x.te() <= i && !v.word(y.te()).matches("'s|’s|'|’")) return true;
+        }
+        return false;
+    }
+
+    /** "X and Y to merge", "merger of X and Y", "business combination": one company takes the other, direction unsaid. */
+    private boolean merger(SentenceView v) {
+        for (int i = 0; i < v.size(); i++) {
+            String w = v.word(i);
+            if (Set.of("merge", "merger", "merging", "merges").contains(w) && !v.word(i + 1).equals("sub")
+                    || w.equals("combination") && v.word(i - 1).equals("business")) return true;
         }
         return false;
     }

@@ -48,7 +48,8 @@ final class DealTerms {
                     SentenceView.Arg from = argStarting(cos, i + 1, i + 2);
                     if (from != null) {
                         boolean money = v.anyCue(cues, "receives_money", i - 10, i) || moneyBefore(v, i);
-                        boolean rights = v.anyCue(cues, "kind_licence", i - 3, i) || v.word(i - 1).equals("rights");
+                        boolean rights = v.anyCue(cues, "kind_licence", i - 3, i) || v.word(i - 1).equals("rights")
+                                || v.anyCue(cues, "royalty", i - 4, i); // "acquired a royalty interest in X from Y": Y sells
                         if (money) votes -= side(owner, from.entity(), pa, pb);
                         else if (rights) votes += side(owner, from.entity(), pa, pb);
                     }
