@@ -335,12 +335,13 @@ final class DealRules {
         return false;
     }
 
-    /** "X and Y to merge", "merger of X and Y", "business combination": one company takes the other, direction unsaid. */
+    /** "X and Y to merge", "merger of X and Y", "business combination", "tender offer": one company takes the other. */
     private boolean merger(SentenceView v) {
         for (int i = 0; i < v.size(); i++) {
             String w = v.word(i);
             if (Set.of("merge", "merger", "merging", "merges").contains(w) && !v.word(i + 1).equals("sub")
-                    || w.equals("combination") && v.word(i - 1).equals("business")) return true;
+                    || w.equals("combination") && v.word(i - 1).equals("business")
+                    || w.equals("tender") && v.word(i + 1).equals("offer")) return true;
         }
         return false;
     }
