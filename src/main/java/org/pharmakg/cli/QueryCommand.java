@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
 import org.pharmakg.serve.NamedQueries;
 import org.pharmakg.store.KgStore;
+import org.pharmakg.store.StandardFallbacks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +34,10 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = {"-p", "--param"}, paramLabel = "k=v", description = "A parameter value (repeatable); <iri> for an IRI.")
     List<String> params = List.of();
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Run against another SPARQL 1.1 store's query endpoint "
+            + "instead of the local store; pharmakg's property functions are replaced by standard SPARQL.")
+    java.net.URI endpoint;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
     String format;
@@ -55,28 +62,44 @@ final class QueryCommand implements Callable<Integer> {
         Query q;
         try {
             named = NamedQueries.load(name);
+            if (endpoint != null) {
+                // another store knows nothing of kg:nameContains and kg:latestReleases: standard SPARQL instead
+                Query portable = StandardFallbacks.rewrite(QueryFactory.create(named.text()));
+                named = new NamedQueries.Named(named.name(), portable.toString(), named.description(), named.params());
+            }
             q = named.bind(values);
         } catch (org.pharmakg.PharmakgException e) {
             throw new Main.UsageException(e.getMessage());
         }
+        if (!q.isSelectType()) throw new Main.UsageException("only SELECT queries are supported here");
+        if (endpoint != null) {
+            try (QueryExec qe = QueryExecHTTP.service(endpoint.toString()).query(q.toString()).build()) {
+                print(qe.select(), q);
+            } catch (org.apache.jena.atlas.web.HttpException e) {
+                throw new org.pharmakg.PharmakgException("query " + name + " at " + endpoint + " failed: " + e.getMessage());
+            }
+            return Main.OK;
+        }
         try (KgStore s = KgStore.open(store.store)) {
             Txn.executeRead(s.dataset(), () -> {
                 try (QueryExec qe = QueryExec.dataset(s.dataset()).query(q).build()) {
-                    if (!q.isSelectType()) throw new Main.UsageException("only SELECT queries are supported here");
-                    RowSet rows = qe.select();
-                    ResultSet rs = ResultSet.adapt(rows);
-                    CheckedOutput.write(null, out -> {
-                        switch (format) {
-                            case "csv" -> ResultSetFormatter.outputAsCSV(out, rs);
-                            case "tsv" -> ResultSetFormatter.outputAsTSV(out, rs);
-                            case "json" -> ResultSetFormatter.outputAsJSON(out, rs);
-                            default -> ResultSetFormatter.out(out, rs, q);
-                        }
-                    });
+                    print(qe.select(), q);
                 }
             });
         }
         return Main.OK;
+    }
+
+    private void print(RowSet rows, Query q) {
+        ResultSet rs = ResultSet.adapt(rows);
+        CheckedOutput.write(null, out -> {
+            switch (format) {
+                case "csv" -> ResultSetFormatter.outputAsCSV(out, rs);
+                case "tsv" -> ResultSetFormatter.outputAsTSV(out, rs);
+                case "json" -> ResultSetFormatter.outputAsJSON(out, rs);
+                default -> ResultSetFormatter.out(out, rs, q);
+            }
+        });
     }
 
     /**
