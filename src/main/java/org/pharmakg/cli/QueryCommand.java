@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
 import org.pharmakg.serve.NamedQueries;
 import org.pharmakg.store.KgStore;
@@ -59,23 +57,20 @@ final class QueryCommand implements Callable<Integer> {
             values.put(key, value);
         }
         NamedQueries.Named named;
-        Query q;
+        Query bound;
         try {
             named = NamedQueries.load(name);
-            if (endpoint != null) {
-                // another store knows nothing of kg:nameContains and kg:latestReleases: standard SPARQL instead
-                Query portable = StandardFallbacks.rewrite(QueryFactory.create(named.text()));
-                named = new NamedQueries.Named(named.name(), portable.toString(), named.description(), named.params());
-            }
-            q = named.bind(values);
+            bound = named.bind(values);   // also checks the parameters
         } catch (org.pharmakg.PharmakgException e) {
             throw new Main.UsageException(e.getMessage());
         }
+        Query q = bound;
         if (!q.isSelectType()) throw new Main.UsageException("only SELECT queries are supported here");
         if (endpoint != null) {
-            try (QueryExec qe = QueryExecHTTP.service(endpoint.toString()).query(q.toString()).build()) {
-                print(qe.select(), q);
-            } catch (org.apache.jena.atlas.web.HttpException e) {
+            // another store knows nothing of kg:nameContains and kg:latestReleases: standard SPARQL instead
+            try {
+                print(StandardFallbacks.selectAt(endpoint.toString(), named.text(), q, values), q);
+            } catch (org.apache.jena.atlas.web.HttpException | org.apache.jena.sparql.engine.http.QueryExceptionHTTP e) {
                 throw new org.pharmakg.PharmakgException("query " + name + " at " + endpoint + " failed: " + e.getMessage());
             }
             return Main.OK;

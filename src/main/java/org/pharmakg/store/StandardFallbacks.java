@@ -54,6 +54,85 @@ public final class StandardFallbacks {
         });
     }
 
+    /**
+     * The query with its parameters replaced by constants in the syntax tree (an AST substitution, never text
+     * splicing), the terms made as {@code NamedQueries} makes them: {@code <iri>} an IRI, anything else a string.
+     * Another store may plan a {@code VALUES} block at the head of a query badly (Virtuoso 7.2 joins it last and takes
+     * minutes on the seeds' {@code partners}); a constant it plans well.
+     */
+    public static Query substitute(Query q, Map<String, String> values) {
+        Map<org.apache.jena.sparql.core.Var, Node> m = new HashMap<>();
+        for (var e : values.entrySet()) m.put(org.apache.jena.sparql.core.Var.alloc(e.getKey()), term(e.getValue()));
+        if (m.isEmpty()) return q;
+        Query out = QueryTransformOps.syntaxSubstitute(q, m);
+        if (!q.isQueryResultStar()) {
+            // the substitution projects every replaced variable; keep the query's own columns
+            org.apache.jena.sparql.core.VarExprList was = out.getProject(), keep = new org.apache.jena.sparql.core.VarExprList();
+            for (var v : was.getVars()) {
+                if (!q.getProjectVars().contains(v)) continue;
+                if (was.hasExpr(v)) keep.add(v, was.getExpr(v));
+                else keep.add(v);
+            }
+            was.clear();
+            keep.forEachVarExpr((v, e) -> { if (e == null) was.add(v); else was.add(v, e); });
+        }
+        return out;
+    }
+
+    /**
+     * A named query as another store should run it: the property functions replaced ({@link #rewrite}), the
+     * parameters as constants ({@link #substitute}), and a SELECT without aggregates made DISTINCT: Jena's union
+     * default graph is a set of triples, while another store's (Virtuoso's) may hold a triple once per graph, so a
+     * type written in a release's graph and in the entities graph would give each row twice.
+     *
+     * <pre>Query q = StandardFallbacks.portable(named.text(), Map.of("q", "her2"));</pre>
+     */
+    public static Query portable(String queryText, Map<String, String> values) {
+        return distinct(substitute(rewrite(QueryFactory.create(queryText)), values));
+    }
+
+    private static Query distinct(Query q) {
+        if (q.isSelectType() && !q.hasAggregators() && !q.hasGroupBy()) q.setDistinct(true);
+        return q;
+    }
+
+    /**
+     * Runs a named query's SELECT at another store's endpoint: first {@link #portable} (parameters as constants); when
+     * that is no valid SPARQL (a parameter tested with BOUND) or the store rejects it, again with the parameters in {@code VALUES} blocks as {@code bound} has them (Virtuoso
+     * 7.2 fails to compile {@code partner-network} with a constant, and plans {@code partners} badly with VALUES).
+     * Queries go as GET, or as an HTML-form POST when long: Virtuoso 7.2 never answers a POST of
+     * {@code application/sparql-query}. The rows are read before returning.
+     *
+     * <pre>RowSet rows = StandardFallbacks.selectAt("http://127.0.0.1:8890/sparql", named.text(), named.bind(p), p);</pre>
+     */
+    public static org.apache.jena.sparql.exec.RowSet selectAt(String endpoint, String queryText, Query bound,
+                                                              Map<String, String> values) {
+        try {
+            return select(endpoint, portable(queryText, values));
+        } catch (org.apache.jena.atlas.web.HttpException | org.apache.jena.sparql.engine.http.QueryExceptionHTTP
+                 | org.apache.jena.query.QueryParseException e) {
+            // a constant where the query tests BOUND(?param) is no SPARQL: that query keeps its VALUES
+            if (values.isEmpty()) throw e;
+            org.slf4j.LoggerFactory.getLogger(StandardFallbacks.class).debug("{} rejected the query with constants ({}); with VALUES", endpoint, e.getMessage());
+            return select(endpoint, distinct(rewrite(bound)));
+        }
+    }
+
+    private static org.apache.jena.sparql.exec.RowSet select(String endpoint, Query q) {
+        try (var qe = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint).query(q.toString())
+                .sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm).build()) {
+            return org.apache.jena.sparql.exec.RowSetMem.create(qe.select());
+        }
+    }
+
+    private static Node term(String value) {
+        String v = value.strip();
+        if (v.startsWith("<") && v.endsWith(">") && v.length() > 2 && !v.substring(1, v.length() - 1).matches(".*[\\s<>\"{}|^`\\\\].*")) {
+            return org.apache.jena.graph.NodeFactory.createURI(v.substring(1, v.length() - 1));
+        }
+        return org.apache.jena.graph.NodeFactory.createLiteralString(value);
+    }
+
     private static boolean uses(String text) {
         return text.contains("nameContains") || text.contains("latestReleases");
     }
@@ -78,7 +157,9 @@ public final class StandardFallbacks {
             List<Node> args = list(t.getSubject(), first, rest, listNodes);
             List<Node> in = list(t.getObject(), first, rest, listNodes);
             String sub = t.getPredicate().equals(LATEST) ? latest(args, in) : nameContains(args, in);
-            subs.add(new ElementSubQuery(QueryFactory.create(PREFIXES + sub)));
+            Query subQuery = QueryFactory.create(PREFIXES + sub);
+            subQuery.getPrefixMapping().clearNsPrefixMap(); // a sub-SELECT has no prologue of its own: full IRIs
+            subs.add(new ElementSubQuery(subQuery));
         }
         ElementPathBlock rest1 = new ElementPathBlock();
         for (TriplePath tp : paths) {
