@@ -52,6 +52,8 @@ public class ReadmeTest {
             String command = args.get(0);
             if (command.equals("up") || command.equals("serve")) continue; // long-running; ServerTest covers serving
             if (aboutDeals(c)) continue;                                    // DealsCliTest, on the deal fixture
+            // a Spark job or another store: SparkBuildTest runs spark-build, VirtuosoPushTest push and query --endpoint
+            if (command.equals("spark-build") || command.equals("push") || args.contains("--endpoint")) continue;
             args.add(1, "--store");
             args.add(2, store.toString());
             for (int i = 0; i < args.size(); i++) {
