@@ -119,8 +119,7 @@ public final class BuildPipeline {
                 }
                 r = reader.read(f);
                 if (!r.id().equals(id)) {
-                    r = new PressRelease(id, r.source(), r.published(), r.headline(), r.issuerHint(), r.url(), r.contentHash(),
-                            r.text(), r.sections());
+                    r = r.withId(id);
                 }
             } catch (IngestException e) {
                 fail.accept(e.getMessage());
@@ -234,7 +233,7 @@ public final class BuildPipeline {
                     Done d;
                     try {
                         DocumentExtraction x = extractor.extract(pipeline.annotate(r));
-                        d = new Done(r, mapper.map(x), x.entities().size(), x.facts().size(), x.tokens(), null);
+                        d = new Done(r, FilerFacts.add(r, mapper.map(x)), x.entities().size(), x.facts().size(), x.tokens(), null);
                     } catch (RuntimeException | StackOverflowError e) {
                         LOG.debug("extraction failed", e);
                         d = new Done(r, null, 0, 0, 0, r.source() + ": extraction failed: " + e);
