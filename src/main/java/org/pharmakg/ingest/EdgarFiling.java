@@ -32,6 +32,8 @@ public final class EdgarFiling {
     private static final Pattern CIK = Pattern.compile("CENTRAL INDEX KEY:[ \\t]*(\\d{1,10})");
     private static final Pattern FILED = Pattern.compile("FILED AS OF DATE:[ \\t]*(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern HTML = Pattern.compile("\\A\\s*(?:<!DOCTYPE|<html|<body|<div|<p\\b|<table)", Pattern.CASE_INSENSITIVE);
+    /** The "Exhibit 99.1" label at the top of an exhibit: not part of the release. */
+    private static final Pattern EXHIBIT_LABEL = Pattern.compile("\\A\\s*(?i:ex(?:hibit|h?\\.)?)\\s*99(?:\\.\\d+)?\\s*(?:\\n|\\z)\\s*");
     private static final Pattern PRE = Pattern.compile("</?(?:pre|page)>", Pattern.CASE_INSENSITIVE);
 
     private EdgarFiling() {
@@ -72,7 +74,8 @@ public final class EdgarFiling {
             String body = tm.find() ? tm.group(1) : doc;
             SourceText release = HTML.matcher(body).find() ? HtmlPage.extract(file, body)
                     : SourceText.of(PRE.matcher(body).replaceAll("").strip());
-            return new SourceText(release.text(), release.headline(), release.published(), filed, release.url(), filer, cik);
+            String exhibitText = EXHIBIT_LABEL.matcher(release.text()).replaceFirst("");
+            return new SourceText(exhibitText, release.headline(), release.published(), filed, release.url(), filer, cik);
         }
         throw new IngestException(file, "an SEC filing without a press release exhibit (EX-99.x; it has "
                 + (types.length() == 0 ? "no <DOCUMENT> parts" : types) + ")",

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Takes the release out of a saved web page: drops the page furniture (navigation, cookie banners,
@@ -46,6 +47,8 @@ public final class HtmlPage {
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|–—»·-]\\s+[^|–—»·]{1,60}$");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern LD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{10,40})\"");
+    private static final String LINE_BREAK = "\uE000";
+    private static final Pattern BREAKS = Pattern.compile("[ \\t]*\uE000[ \\t\uE000]*");
     private static final Set<String> HEADING = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
     private HtmlPage() {
@@ -62,7 +65,10 @@ public final class HtmlPage {
         }
         Element body = doc.body();
         body.select(FURNITURE_TAGS).remove();
-        String text = mainText(body);
+        for (Element br : body.select("br")) {
+            br.after(new TextNode(LINE_BREAK));   // a <br> stays a line break inside its paragraph
+        }
+        String text = BREAKS.matcher(mainText(body)).replaceAll("\n").strip();
         if (headline != null && !text.isBlank() && !startsWithHeadline(text, headline)) {
             text = headline + "\n\n" + text;
         }
