@@ -100,6 +100,7 @@ public final class BuildPipeline {
         List<PressRelease> todo = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Map<String, Path> byHash = new java.util.HashMap<>();
+        Syndication syndication = new Syndication(store);
         int unchanged = 0;
         for (Path f : files) {
             PressRelease r;
@@ -125,6 +126,7 @@ public final class BuildPipeline {
                 fail.accept(e.getMessage());
                 continue;
             }
+            if (syndication.copyOf(r) != null) continue;
             if (r.published() == null) LOG.warn("{}: no release date found in the text or a SOURCES.tsv beside it; stored undated", f);
             todo.add(r);
         }
@@ -135,8 +137,10 @@ public final class BuildPipeline {
         if (!todo.isEmpty()) {
             // a fresh store takes the bulk loader; an existing one one transaction per document
             boolean bulk = stored.isEmpty() && (bulkLoad == null ? todo.size() >= BULK_THRESHOLD : bulkLoad);
-            built = extractAndStore(todo, totals, fail, bulk, storeNanos);
+            built = extractAndStore(todo, totals, fail, bulk, storeNanos, syndication);
         }
+        syndication.storeSources(store);
+        if (syndication.copies() > 0) LOG.info("build: {} syndicated copies stored as sources of their release", syndication.copies());
         // resolution is a function of the stored documents: when they are what it last saw, the entities graph stands
         String docsDigest = digest(built == 0 ? stored : store.documentHashes());
         EntityResolver.Report res;
@@ -205,7 +209,8 @@ public final class BuildPipeline {
     /** Documents from which a fresh build goes through the bulk loader. */
     static final int BULK_THRESHOLD = 20;
 
-    private int extractAndStore(List<PressRelease> todo, int[] totals, Consumer<String> fail, boolean bulkLoad, long[] storeNanos) {
+    private int extractAndStore(List<PressRelease> todo, int[] totals, Consumer<String> fail, boolean bulkLoad, long[] storeNanos,
+                                Syndication syndication) {
         long s0 = System.nanoTime(), c0 = cpuNanos();
         KgStore.BulkSink bulk = bulkLoad ? store.bulk() : null;
         storeNanos[0] += System.nanoTime() - s0;
@@ -233,7 +238,9 @@ public final class BuildPipeline {
                     Done d;
                     try {
                         DocumentExtraction x = extractor.extract(pipeline.annotate(r));
-                        d = new Done(r, FilerFacts.add(r, mapper.map(x)), x.entities().size(), x.facts().size(), x.tokens(), null);
+                        List<Quad> quads = new ArrayList<>(FilerFacts.add(r, mapper.map(x)));
+                        quads.addAll(syndication.documentQuads(r));
+                        d = new Done(r, quads, x.entities().size(), x.facts().size(), x.tokens(), null);
                     } catch (RuntimeException | StackOverflowError e) {
                         LOG.debug("extraction failed", e);
                         d = new Done(r, null, 0, 0, 0, r.source() + ": extraction failed: " + e);
