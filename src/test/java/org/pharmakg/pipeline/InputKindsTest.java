@@ -78,7 +78,7 @@ class InputKindsTest {
         }
     }
 
-    private static Set<String> summary(DocumentExtraction x) {
+    static Set<String> summary(DocumentExtraction x) {
         Set<String> out = new TreeSet<>();
         List<LocalEntity> es = x.entities();
         for (LocalEntity e : es) out.add("entity " + e.type() + " " + e.label());

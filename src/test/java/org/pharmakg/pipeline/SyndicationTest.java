@@ -44,6 +44,10 @@ class SyndicationTest {
                             "https://pharmastreet.example/news/1"),
                     sources(store, "site0"));
             assertEquals(1, sources(store, "002_e88741968b13db48").size());
+            // the explorer's document page lists every source
+            Object listed = org.pharmakg.serve.EntityViews.document(store.dataset(),
+                    org.pharmakg.mapping.Vocab.document("site0").getURI()).orElseThrow().get("sources");
+            assertEquals(sources(store, "site0"), listed);
 
             // a later build with a sixth copy adds its source to the stored document, and nothing else
             Files.writeString(docs.resolve("site5.html"), ReleaseFixtures.page(seed.edited("Jefferies", "Jefferies LLC"), 5)
