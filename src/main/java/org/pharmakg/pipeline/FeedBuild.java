@@ -19,6 +19,7 @@ import org.pharmakg.ingest.Feed;
 import org.pharmakg.ingest.FetchException;
 import org.pharmakg.ingest.Fetcher;
 import org.pharmakg.ingest.PdfText;
+import org.pharmakg.store.FetchMemory;
 import org.pharmakg.store.KgStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +54,14 @@ public final class FeedBuild {
         }
     }
 
-    private final KgStore store;
+    private final FetchMemory memory;
     private final Fetcher fetcher;
     private final Supplier<BuildPipeline> pipeline;
     private final Path cache;
     private final Consumer<String> problems;
 
     public FeedBuild(KgStore store, Fetcher fetcher, Supplier<BuildPipeline> pipeline, Path cache, Consumer<String> problems) {
-        this.store = Objects.requireNonNull(store);
+        this.memory = new FetchMemory(store);
         this.fetcher = Objects.requireNonNull(fetcher);
         this.pipeline = Objects.requireNonNull(pipeline);
         this.cache = Objects.requireNonNull(cache);
@@ -91,7 +92,7 @@ public final class FeedBuild {
             }
             base = null;
         } else {
-            String[] st = state(store.remembered("feed " + urlOrFile));
+            String[] st = state(memory.recall("feed " + urlOrFile));
             Fetcher.Result r;
             try {
                 r = fetcher.get(urlOrFile, st[0], st[1]);
@@ -119,23 +120,23 @@ public final class FeedBuild {
         int unchanged = 0;
         for (Feed.Item item : items) {
             String link = base == null ? item.link() : URI.create(base).resolve(item.link()).toString();
-            if (item.stamp().equals(store.remembered("item " + link))) {
+            if (item.stamp().equals(memory.recall("item " + link))) {
                 unchanged++;
                 continue;
             }
-            String[] st = state(store.remembered("page " + link));
+            String[] st = state(memory.recall("page " + link));
             try {
                 Fetcher.Result page = fetcher.get(link, st[0], st[1]);
                 if (page.notModified()) {
                     unchanged++;
-                    remember.add(() -> store.remember("item " + link, item.stamp()));
+                    remember.add(() -> memory.remember("item " + link, item.stamp()));
                     continue;
                 }
                 Path saved = save(link, item, page);
                 files.add(saved);
                 remember.add(() -> {
-                    store.remember("page " + link, page.etag() + "\t" + page.lastModified());
-                    store.remember("item " + link, item.stamp());
+                    memory.remember("page " + link, page.etag() + "\t" + page.lastModified());
+                    memory.remember("item " + link, item.stamp());
                 });
             } catch (FetchException e) {
                 fail.accept(e.getMessage());
@@ -144,7 +145,7 @@ public final class FeedBuild {
         BuildReport build = files.isEmpty() ? null : pipeline.get().run(files);
         if (build != null) failures.addAll(build.failures());
         remember.forEach(Runnable::run);
-        if (feedState != null) store.remember("feed " + urlOrFile, feedState[0] + "\t" + feedState[1]);
+        if (feedState != null) memory.remember("feed " + urlOrFile, feedState[0] + "\t" + feedState[1]);
         Report rep = new Report(urlOrFile, items.size(), files.size(), unchanged, failures, build);
         LOG.info("{}", rep.summary());
         return rep;

@@ -307,28 +307,6 @@ public final class KgStore implements AutoCloseable {
         });
     }
 
-    /**
-     * Remembers a value under any string key (a feed URL, a page URL) in the meta graph, in one write
-     * transaction: what a feed fetch needs to ask only for what changed (ETag, Last-Modified, item dates).
-     */
-    public void remember(String key, String value) {
-        Node s = Vocab.iri(Vocab.ID + "remembered/" + sha256(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(7, 39));
-        Node p = Vocab.kg("remembered");
-        Txn.executeWrite(dsg, () -> {
-            dsg.deleteAny(Vocab.META_GRAPH, s, p, Node.ANY);
-            if (value != null) dsg.add(Vocab.META_GRAPH, s, p, literal(value));
-        });
-    }
-
-    /** The value {@link #remember} stored under {@code key}, or null. */
-    public String remembered(String key) {
-        Node s = Vocab.iri(Vocab.ID + "remembered/" + sha256(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(7, 39));
-        return Txn.calculateRead(dsg, () -> {
-            Iterator<Quad> it = dsg.find(Vocab.META_GRAPH, s, Vocab.kg("remembered"), Node.ANY);
-            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
-        });
-    }
-
     /** Sets a build-metadata value in the meta graph. */
     public void setMeta(String key, Node value) {
         Node s = Vocab.iri(Vocab.ID + "store");
