@@ -51,6 +51,21 @@ async function show() {
       <div id="facts">${nFacts ? factGroups(e.out, 0) + factGroups(e.in, 1) : '<p class="muted">No facts about this entity yet.</p>'}</div>
       <h2>Mentioned in</h2>
       ${docs ? `<ul>${docs}</ul>` : '<p class="muted">No release mentions it.</p>'}`;
+    if (e.type === "Company" || e.type === "Compound") await deals(main, e);
   } catch (err) { PKG.showError(main, err); }
+}
+
+/** The company's deals (as a party) or the compound's (as an asset covered), before "Mentioned in". */
+async function deals(main, e) {
+  const section = DEALS.el("section", {id: "deals"});
+  main.insertBefore(section, [...main.querySelectorAll("h2")].pop());
+  try {
+    const r = await PKG.api("deals", {entity: e.iri, limit: 100});
+    section.append(DEALS.el("h2", {}, "Deals ", DEALS.el("span", {class: "muted"}, `(${r.total})`)));
+    if (!r.total) { section.append(DEALS.el("p", {class: "muted"}, "No deal recorded.")); return; }
+    section.append(DEALS.table(r.deals, {compact: true}));
+    const all = DEALS.el("a", {href: "deals.html?entity=" + encodeURIComponent(e.iri)}, "on the deals page");
+    section.append(DEALS.el("p", {class: "muted"}, r.more ? `The ${r.deals.length} newest of ${r.total}; all of them ` : "Filter and sort them ", all, "."));
+  } catch (err) { PKG.showError(section, err); }
 }
 show();

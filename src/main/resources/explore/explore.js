@@ -4,7 +4,7 @@
 const PKG = (() => {
   const NAV = [
     ["index.html", "Search"], ["partners.html", "Partner network"], ["compounds.html", "Compound network"],
-    ["pipeline.html", "Pipeline"], ["sparql.html", "SPARQL"]];
+    ["pipeline.html", "Pipeline"], ["deals.html", "Deals"], ["sparql.html", "SPARQL"]];
   const TYPE_COLOURS = {
     Company: "#3b6fb6", Compound: "#d9822b", Target: "#2e9e6a", Indication: "#b5477a",
     ClinicalTrial: "#7a5cc4", TrialPhase: "#6b7785"};

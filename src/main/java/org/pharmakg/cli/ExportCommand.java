@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 
 /** {@code pharmakg export}: the whole graph in a standard RDF format. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes the whole graph: ttl is the merged graph (grouped by subject, with prefixes); trig and nq keep one graph per document; jsonld is JSON-LD.")
+        description = "Writes the whole graph: ttl is the merged graph (grouped by subject, with prefixes); trig and nq keep one graph per document; jsonld is JSON-LD; deals-csv is the deals table (the columns of the deals query) as CSV.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin StoreOption store;
 
-    @Option(names = "--format", defaultValue = "ttl", description = "ttl, trig, nq, jsonld, graphml or cytoscape (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "ttl", description = "ttl, trig, nq, jsonld, graphml, cytoscape or deals-csv (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--view", defaultValue = "all", description = "For graphml and cytoscape: partner, compound or all (default: ${DEFAULT-VALUE}).")
@@ -52,12 +52,13 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (format.equals("graphml") || format.equals("cytoscape")) return exportNetwork();
+        if (format.equals("deals-csv")) return exportDeals();
         RDFFormat fmt = switch (format) {
             case "ttl", "turtle" -> RDFFormat.TURTLE_PRETTY;
             case "trig" -> RDFFormat.TRIG_PRETTY;
             case "nq", "nquads" -> RDFFormat.NQUADS;
             case "jsonld", "json-ld" -> RDFFormat.JSONLD11;
-            default -> throw new Main.UsageException("unknown --format " + format + "; use ttl, trig, nq, jsonld, graphml or cytoscape");
+            default -> throw new Main.UsageException("unknown --format " + format + "; use ttl, trig, nq, jsonld, graphml, cytoscape or deals-csv");
         };
         refuseStoreFolder();
         try (KgStore s = KgStore.open(store.store)) {
@@ -77,6 +78,16 @@ final class ExportCommand implements Callable<Integer> {
                     RDFDataMgr.write(out, copy, fmt);
                 }
             }));
+        }
+        if (output != null) System.err.println("pharmakg: wrote " + output);
+        return Main.OK;
+    }
+
+    /** The deals table as CSV, one row per deal. */
+    private Integer exportDeals() throws IOException {
+        refuseStoreFolder();
+        try (KgStore s = KgStore.open(store.store)) {
+            CheckedOutput.write(output, out -> org.pharmakg.export.DealsCsv.write(s.dataset(), out));
         }
         if (output != null) System.err.println("pharmakg: wrote " + output);
         return Main.OK;

@@ -13,7 +13,7 @@ import org.pharmakg.PharmakgException;
  * "China", "US and Canada", from the names of {@code ontology/lexicon/territories.tsv}.
  *
  * <pre>{@code
- * Territories.load().find("exclusive rights to commercialize KarXT in Greater China", false).territory(); // "China"
+ * Territories.load().find("exclusive rights to commercialize KarXT in Greater China").territory(); // "China"
  * }</pre>
  *
  * "Outside X", "ex-X", "excluding X" give "ex-X" (even after "worldwide"); a list of places gives them
@@ -53,7 +53,7 @@ final class Territories {
     }
 
     /** The territory a sentence states for rights, or null. */
-    Found find(String sentence, boolean acquisition) {
+    Found find(String sentence) {
         int start = datelineEnd(sentence);
         List<Hit> hits = new ArrayList<>();
         for (Place p : places) {

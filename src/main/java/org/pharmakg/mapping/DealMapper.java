@@ -26,22 +26,6 @@ import org.pharmakg.ingest.PressRelease;
  * The deal IRI hashes the release id, the kind and the parties' labels, so a rebuild gives the same IRI.
  */
 final class DealMapper {
-    static final Node DEAL = Vocab.kg("Deal");
-    static final Node MONETARY_AMOUNT = Vocab.kg("MonetaryAmount");
-    static final Node ANNOUNCED_IN = Vocab.kg("announcedIn");
-    static final Node DEAL_KIND = Vocab.kg("dealKind");
-    static final Node DEAL_EVENT = Vocab.kg("dealEvent");
-    static final Node PARTY = Vocab.kg("party");
-    static final Node LICENSOR = Vocab.kg("licensor");
-    static final Node LICENSEE = Vocab.kg("licensee");
-    static final Node COVERS = Vocab.kg("covers");
-    static final Node AMOUNT = Vocab.kg("amount");
-    static final Node CURRENCY = Vocab.kg("currency");
-    static final Node AMOUNT_TEXT = Vocab.kg("amountText");
-    static final Node ROYALTIES = Vocab.kg("royalties");
-    static final Node ROYALTY_TERMS = Vocab.kg("royaltyTerms");
-    static final Node TERRITORY = Vocab.kg("territory");
-    static final Node DEAL_DATE = Vocab.kg("dealDate");
 
     private DealMapper() {}
 
@@ -52,32 +36,32 @@ final class DealMapper {
             for (int p : d.parties()) names.add(x.entities().get(p).label());
             names.sort(String::compareTo);
             Node deal = Vocab.iri(Vocab.ID + "deal/" + r.id() + "-" + RdfMapper.hash(d.kind() + "|" + String.join("|", names)));
-            q.add(new Quad(g, deal, Vocab.TYPE, DEAL));
+            q.add(new Quad(g, deal, Vocab.TYPE, Vocab.DEAL));
             q.add(new Quad(g, deal, Vocab.LABEL, RdfMapper.str(label(d, x))));
-            q.add(new Quad(g, deal, ANNOUNCED_IN, doc));
+            q.add(new Quad(g, deal, Vocab.ANNOUNCED_IN, doc));
             Map<String, Fact.Evidence> ev = new TreeMap<>(d.evidence());
-            term(g, doc, r, deal, DEAL_KIND, Vocab.kg(d.kind().local()), ev.get("kind"), q);
-            term(g, doc, r, deal, DEAL_EVENT, Vocab.kg(d.event().local()), ev.get("event"), q);
-            for (int p : d.parties()) term(g, doc, r, deal, PARTY, iris.get(p), ev.get("party:" + p), q);
-            if (d.licensor() >= 0) term(g, doc, r, deal, LICENSOR, iris.get(d.licensor()), ev.get("licensor"), q);
-            if (d.licensee() >= 0) term(g, doc, r, deal, LICENSEE, iris.get(d.licensee()), ev.get("licensee"), q);
-            for (int a : d.assets()) term(g, doc, r, deal, COVERS, iris.get(a), ev.get("asset:" + a), q);
+            term(g, doc, r, deal, Vocab.DEAL_KIND, Vocab.kg(d.kind().local()), ev.get("kind"), q);
+            term(g, doc, r, deal, Vocab.DEAL_EVENT, Vocab.kg(d.event().local()), ev.get("event"), q);
+            for (int p : d.parties()) term(g, doc, r, deal, Vocab.PARTY, iris.get(p), ev.get("party:" + p), q);
+            if (d.licensor() >= 0) term(g, doc, r, deal, Vocab.LICENSOR, iris.get(d.licensor()), ev.get("licensor"), q);
+            if (d.licensee() >= 0) term(g, doc, r, deal, Vocab.LICENSEE, iris.get(d.licensee()), ev.get("licensee"), q);
+            for (int a : d.assets()) term(g, doc, r, deal, Vocab.COVERS, iris.get(a), ev.get("asset:" + a), q);
             for (var m : new TreeMap<>(d.money()).entrySet()) {
                 Node node = Vocab.iri(deal.getURI() + "/" + Deal.key(m.getKey()));
                 Amount a = m.getValue();
-                q.add(new Quad(g, node, Vocab.TYPE, MONETARY_AMOUNT));
-                q.add(new Quad(g, node, AMOUNT, NodeFactory.createLiteralDT(a.value().toPlainString(), XSDDatatype.XSDdecimal)));
-                q.add(new Quad(g, node, CURRENCY, RdfMapper.str(a.currency())));
-                q.add(new Quad(g, node, AMOUNT_TEXT, RdfMapper.str(a.text())));
+                q.add(new Quad(g, node, Vocab.TYPE, Vocab.MONETARY_AMOUNT));
+                q.add(new Quad(g, node, Vocab.AMOUNT, NodeFactory.createLiteralDT(a.value().toPlainString(), XSDDatatype.XSDdecimal)));
+                q.add(new Quad(g, node, Vocab.CURRENCY, RdfMapper.str(a.currency())));
+                q.add(new Quad(g, node, Vocab.AMOUNT_TEXT, RdfMapper.str(a.text())));
                 term(g, doc, r, deal, Vocab.kg(Deal.property(m.getKey())), node, ev.get(Deal.key(m.getKey())), q);
             }
             if (d.royaltyTerms() != null) {
-                term(g, doc, r, deal, ROYALTIES, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean), ev.get("royalties"), q);
-                q.add(new Quad(g, deal, ROYALTY_TERMS, RdfMapper.str(d.royaltyTerms())));
+                term(g, doc, r, deal, Vocab.ROYALTIES, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean), ev.get("royalties"), q);
+                q.add(new Quad(g, deal, Vocab.ROYALTY_TERMS, RdfMapper.str(d.royaltyTerms())));
             }
-            if (d.territory() != null) term(g, doc, r, deal, TERRITORY, RdfMapper.str(d.territory()), ev.get("territory"), q);
+            if (d.territory() != null) term(g, doc, r, deal, Vocab.TERRITORY, RdfMapper.str(d.territory()), ev.get("territory"), q);
             String date = d.date() != null ? d.date().toString() : r.published() != null ? r.published().toString() : null;
-            if (date != null) q.add(new Quad(g, deal, DEAL_DATE, RdfMapper.date(date)));
+            if (date != null) q.add(new Quad(g, deal, Vocab.DEAL_DATE, RdfMapper.date(date)));
         }
     }
 

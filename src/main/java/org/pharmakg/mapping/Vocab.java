@@ -79,9 +79,38 @@ public final class Vocab {
     public static final Node END = iri(OA + "end");
     public static final Node DATE = iri(DCT + "date");
 
+    /** Deals (docs/DESIGN.md, "Deals"): the deal node, its kind and event, parties, assets and money terms. */
+    public static final Node DEAL = kg("Deal");
+    public static final Node MONETARY_AMOUNT = kg("MonetaryAmount");
+    public static final Node ANNOUNCED_IN = kg("announcedIn");
+    public static final Node DEAL_KIND = kg("dealKind");
+    public static final Node DEAL_EVENT = kg("dealEvent");
+    public static final Node DEAL_DATE = kg("dealDate");
+    public static final Node PARTY = kg("party");
+    public static final Node LICENSOR = kg("licensor");
+    public static final Node LICENSEE = kg("licensee");
+    public static final Node COVERS = kg("covers");
+    public static final Node UPFRONT = kg("upfront");
+    public static final Node EQUITY = kg("equity");
+    public static final Node MILESTONES = kg("milestones");
+    public static final Node TOTAL_VALUE = kg("totalValue");
+    public static final Node AMOUNT = kg("amount");
+    public static final Node CURRENCY = kg("currency");
+    public static final Node AMOUNT_TEXT = kg("amountText");
+    public static final Node ROYALTIES = kg("royalties");
+    public static final Node ROYALTY_TERMS = kg("royaltyTerms");
+    public static final Node TERRITORY = kg("territory");
+    public static final Node ACQUISITION = kg("Acquisition");
+    public static final Node TERMINATED = kg("Terminated");
+    /** Symmetric link between deals of one agreement over time, computed by the store (never by the extractor). */
+    public static final Node SAME_AGREEMENT = kg("sameAgreement");
+    public static final Node SUBSIDIARY_OF = kg("subsidiaryOf");
+
     public static final Node ONTOLOGY_GRAPH = iri(GRAPH + "ontology");
     public static final Node ENTITIES_GRAPH = iri(GRAPH + "entities");
     public static final Node META_GRAPH = iri(GRAPH + "meta");
+    /** The kg:sameAgreement links, derived from the document graphs and rewritten whole after every build. */
+    public static final Node AGREEMENTS_GRAPH = iri(GRAPH + "agreements");
     public static final String DOC_GRAPH_PREFIX = GRAPH + "doc/";
 
     private Vocab() {}

@@ -151,6 +151,8 @@ public final class BuildPipeline {
             res = resolver.resolve(store);
             store.setMeta(RESOLVED_DOCUMENTS, KgStore.literal(docsDigest));
         }
+        // deals of one agreement over time, linked across releases once their parties are resolved (writes only on change)
+        org.pharmakg.store.Agreements.link(store);
         store.setMeta("lastBuild", KgStore.literal(java.time.Instant.now().toString()));
         // TDB2 is copy-on-write: incremental builds grow it until it is compacted
         KgStore.Compaction compaction = minGrowth < 0 ? null : store.compactIfGrown(minGrowth, growthFactor);

@@ -38,7 +38,7 @@ import org.pharmakg.store.PropertyFunctions;
 public final class NamedQueries {
     /** Names of the queries shipped in {@code queries/}. */
     public static final List<String> NAMES = List.of("partners", "pipeline", "compounds-by-target", "partner-network",
-            "documents", "evidence", "phase-timeline", "current-pipeline", "entity-search");
+            "documents", "evidence", "phase-timeline", "current-pipeline", "entity-search", "deals", "deal-history", "largest-deals");
     private static final Pattern PARAM = Pattern.compile("(?m)^#\\s*param:\\s*\\?(\\w+)\\s*(.*)$");
 
     /** A named query: its name, text, first comment line and declared parameters. */

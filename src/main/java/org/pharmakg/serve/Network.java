@@ -32,14 +32,20 @@ public record Network(List<Node> nodes, List<Edge> edges) {
         }
     }
 
-    /** A fact between two nodes; {@code relation} is the kg: local name (partnerOf, develops, …). */
-    public record Edge(String id, String source, String target, String relation) {
+    /**
+     * A fact between two nodes; {@code relation} is the kg: local name (partnerOf, develops, …) or {@code deal};
+     * extra display attributes (a deal's label, kind, event, date) travel in {@code attributes}.
+     */
+    public record Edge(String id, String source, String target, String relation, Map<String, Object> attributes) {
         public Edge {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(relation, "relation");
             id = id == null ? source + " " + relation + " " + target : id;
+            attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         }
+
+        public Edge(String id, String source, String target, String relation) { this(id, source, target, relation, null); }
     }
 
     /**
@@ -63,6 +69,7 @@ public record Network(List<Node> nodes, List<Edge> edges) {
             data.put("source", e.source());
             data.put("target", e.target());
             data.put("relation", e.relation());
+            data.putAll(e.attributes());
             es.add(Map.of("data", data));
         }
         Map<String, Object> elements = new LinkedHashMap<>();

@@ -192,7 +192,7 @@ class ExplorerApiTest {
         for (JsonNode e : all.get("edges")) {
             JsonNode d = e.get("data");
             assertTrue(ids.contains(d.get("source").asText()) && ids.contains(d.get("target").asText()));
-            assertTrue(Set.of("partnerOf", "subsidiaryOf").contains(d.get("relation").asText()));
+            assertTrue(Set.of("partnerOf", "subsidiaryOf", "deal").contains(d.get("relation").asText()));
             immunogenRoche |= d.get("relation").asText().equals("partnerOf")
                     && d.get("source").asText().endsWith("/immunogen") && d.get("target").asText().endsWith("/roche");
         }

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The explorer as a person uses it: the real pages in headless Chromium (Debian's chromium and
- * chromium-driver) against the real server on the seed store. A screenshot of each page goes to
+ * chromium-driver) against the real server on the seed store with the deal fixture. A screenshot of each page goes to
  * {@code target/screenshots/}. Without chromium the tests fail and say how to install it.
  */
 class ExplorerBrowserTest {
@@ -42,7 +42,7 @@ class ExplorerBrowserTest {
     static void start() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-        seed = SeedServer.start(dir);
+        seed = SeedServer.start(dir, true);   // the seeds and the deal fixture
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
@@ -185,5 +185,103 @@ class ExplorerBrowserTest {
         noErrorShown();
         js("document.querySelector('.results-bar').scrollIntoView({block: 'start'})");
         screenshot("7-sparql");
+    }
+
+    private static Number number(String script) { return (Number) js(script); }
+
+    /** Deals in the store matching a pattern on ?d (the fixture's, and those the extractor finds in the seeds). */
+    private static long deals(String where) {
+        return seed.count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Deal . " + where + " }");
+    }
+
+    private static long maxUpfront(String where) {
+        return seed.count("SELECT (<http://www.w3.org/2001/XMLSchema#integer>(MAX(?a)) AS ?n) WHERE { ?d a kg:Deal ; kg:upfront ?m . ?m kg:amount ?a . " + where + " }");
+    }
+
+    @Test
+    void dealsPageFiltersSortsPagesAndLinksEveryTermToItsSentence() throws Exception {
+        driver.get(seed.url("/explore/deals.html"));
+        waiting().until(d -> js("return window.pkgDeals ? window.pkgDeals.total : null") != null);
+        // the fixture's ten deals, and those the extractor finds in the seeds
+        int all = (int) deals("");
+        assertEquals(all, number("return window.pkgDeals.total").intValue());
+        assertEquals(Math.min(all, 25), driver.findElements(By.cssSelector("#deals tbody tr")).size());
+        assertTrue(driver.findElement(By.cssSelector("header.top nav")).getText().contains("Deals"), "the nav links the deals page");
+
+        // filter by kind: the server answers, the URL keeps it
+        new Select(driver.findElement(By.id("f-kind"))).selectByVisibleText("licence");
+        int licences = (int) deals("?d kg:dealKind kg:Licence");
+        waiting().until(d -> number("return window.pkgDeals.total").intValue() == licences);
+        assertEquals(List.of("licence"), ((List<?>) js("return [...new Set(window.pkgDeals.kinds)]")));
+        assertTrue(driver.getCurrentUrl().contains("kind=licence"), driver.getCurrentUrl());
+
+        // sort by upfront, largest first
+        driver.findElement(By.cssSelector("th[data-key=upfront]")).click();
+        waiting().until(d -> "upfront".equals(js("return window.pkgDeals.sort")));
+        long largestLicence = maxUpfront("?d kg:dealKind kg:Licence");
+        assertEquals(largestLicence, number("return window.pkgDeals.upfronts[0]").longValue());
+        assertTrue(driver.getCurrentUrl().contains("sort=upfront"), driver.getCurrentUrl());
+        assertTrue(driver.findElement(By.cssSelector("#deals tbody tr:first-child td:nth-child(5)")).getText().matches("\\S+\\d[KMB]?"),
+                "money as people write it, e.g. $20M");
+
+        // every kind again, sorted by upfront: the screenshot
+        new Select(driver.findElement(By.id("f-kind"))).selectByVisibleText("any");
+        waiting().until(d -> number("return window.pkgDeals.total").intValue() == all);
+        assertEquals(maxUpfront(""), number("return window.pkgDeals.upfronts[0]").longValue());
+        assertEquals(0L, number("return document.querySelectorAll('#deals tbody b, #deals tbody script').length").longValue(),
+                "release text is shown as text, never as markup");
+        noErrorShown();
+        screenshot("deals");
+
+        // a term to its sentence: the first row's upfront, highlighted in its release
+        WebElement upfront = driver.findElement(By.cssSelector("#deals tbody tr:first-child td:nth-child(5) a.term"));
+        String title = upfront.getAttribute("title");
+        upfront.click();
+        WebElement mark = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("mark#evidence")));
+        assertFalse(mark.getText().isBlank());
+        assertTrue(title.replaceAll("\\s+", " ").contains(mark.getText().replaceAll("\\s+", " ")), mark.getText() + " is not in " + title);
+        noErrorShown();
+        screenshot("deals-evidence");
+
+        // a bookmarked filter opens as it was left, with its page cut said
+        driver.get(seed.url("/explore/deals.html?kind=option&sort=date&dir=asc"));
+        waiting().until(d -> js("return window.pkgDeals ? window.pkgDeals.total : null") != null);
+        assertEquals(deals("?d kg:dealKind kg:Option"), number("return window.pkgDeals.total").intValue());
+        assertEquals("option", new Select(driver.findElement(By.id("f-kind"))).getFirstSelectedOption().getText());
+        String firstDate = driver.findElement(By.cssSelector("#deals tbody tr:first-child td:first-child")).getText();
+        String lastDate = driver.findElement(By.cssSelector("#deals tbody tr:last-child td:first-child")).getText();
+        assertTrue(firstDate.compareTo(lastDate) <= 0, "oldest first: " + firstDate + " " + lastDate);
+        driver.get(seed.url("/explore/deals.html?min=10&cur=USD"));
+        waiting().until(d -> js("return window.pkgDeals ? window.pkgDeals.total : null") != null);
+        assertEquals(deals("?d kg:upfront ?m . ?m kg:currency \"USD\" ; kg:amount ?a FILTER(?a >= 10000000)"),
+                number("return window.pkgDeals.total").intValue());
+    }
+
+    @Test
+    void companyAndCompoundPagesListTheirDeals() throws Exception {
+        driver.get(seed.url("/explore/entity.html?iri=" + java.net.URLEncoder.encode("https://w3id.org/pharmakg/id/compound/indatuximab-ravtansine",
+                java.nio.charset.StandardCharsets.UTF_8)));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#deals table tbody tr")));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#deals table tbody tr"));
+        assertEquals(deals("?d kg:covers <https://w3id.org/pharmakg/id/compound/indatuximab-ravtansine>"), rows.size());
+        assertTrue(rows.stream().anyMatch(r -> r.getText().contains("exercised")), rows.get(0).getText());
+        assertFalse(driver.findElements(By.cssSelector("#deals a.term")).isEmpty(), "terms link to their evidence");
+        noErrorShown();
+        js("document.getElementById('deals').scrollIntoView({block: 'start'})");
+        screenshot("deals-compound");
+    }
+
+    @Test
+    void partnerNetworkShowsDealsAsLabelledEdges() throws Exception {
+        driver.get(seed.url("/explore/partners.html"));
+        waiting().until(d -> js("return window.pkgPartnerNetwork ? window.pkgPartnerNetwork.deals : null") != null);
+        assertTrue(number("return window.pkgPartnerNetwork.deals").intValue() >= deals(""), "an edge per deal at least");
+        List<?> labels = (List<?>) js("return window.pkgPartnerNetwork.dealLabels");
+        assertTrue(labels.contains("licence · $20M upfront"), labels.toString());
+        assertTrue(driver.findElement(By.id("summary")).getText().endsWith(number("return window.pkgPartnerNetwork.deals") + " deals"),
+                driver.findElement(By.id("summary")).getText());
+        driver.findElement(By.id("show-deals")).click();
+        waiting().until(d -> number("return window.pkgPartnerNetwork.deals").intValue() == 0);
+        noErrorShown();
     }
 }

@@ -28,18 +28,28 @@ final class SeedServer implements AutoCloseable {
         this.server = server;
     }
 
-    static SeedServer start(Path dir) {
+    static SeedServer start(Path dir) { return start(dir, false); }
+
+    /**
+     * With {@code deals}, the deal fixture ({@link org.pharmakg.DealFixture}) is loaded after the seed build and a
+     * second build (nothing to extract) resolves its entities and links its agreements.
+     */
+    static SeedServer start(Path dir, boolean deals) {
         KgStore store = KgStore.open(dir.resolve("store"));
         try {
             List<String> problems = new ArrayList<>();
-            BuildReport r = BuildPipeline.builder(store)
+            BuildPipeline pipeline = BuildPipeline.builder(store)
                     .nlp(() -> Extractor.standardNlp(org.pharmakg.extract.Lexicon.load()))
                     .reader(new PressReleaseReader(ReaderOptions.defaults()))
                     .problems(problems::add)
-                    .build()
-                    .run(List.of(Path.of("data")));
+                    .build();
+            BuildReport r = pipeline.run(List.of(Path.of("data")));
             if (!r.failures().isEmpty() || !problems.isEmpty()) {
                 throw new IllegalStateException("the seed build failed: " + r.summary() + " " + problems);
+            }
+            if (deals) {
+                org.pharmakg.DealFixture.load(store);
+                pipeline.run(List.of(Path.of("data")));
             }
             store.ensureOntology();
             KgServer server = Explorer.mount(KgServer.builder(store.dataset()).port(0), store.dataset()).build().start();
