@@ -42,13 +42,14 @@ import org.slf4j.LoggerFactory;
 public final class FeedBuild {
     private static final Logger LOG = LoggerFactory.getLogger(FeedBuild.class);
 
-    /** What a feed run did. {@code build} is null when nothing new was fetched. */
+    /** What a feed run did. {@code items} is -1 when the feed answered 304 Not Modified; {@code build} is null when nothing new was fetched. */
     public record Report(String feed, int items, int fetched, int unchanged, List<String> failures, BuildReport build) {
         public Report {
             failures = List.copyOf(failures);
         }
 
         public String summary() {
+            if (items < 0) return "feed " + feed + ": not modified since the last run; nothing fetched";
             return "feed " + feed + ": " + items + " items, " + fetched + " fetched, " + unchanged + " unchanged, "
                     + failures.size() + " failed" + (build == null ? "" : "; " + build.summary());
         }
@@ -102,7 +103,7 @@ public final class FeedBuild {
             }
             if (r.notModified()) {
                 LOG.info("feed {}: not modified since the last run", urlOrFile);
-                return new Report(urlOrFile, 0, 0, 0, failures, null);
+                return new Report(urlOrFile, -1, 0, 0, failures, null);
             }
             feedBytes = r.body();
             base = r.url();
