@@ -25,15 +25,18 @@ import org.pharmakg.store.KgStore;
  */
 public final class QueryBench {
     /** Parameters the named queries are run with: real values of the seed releases. */
-    public static final Map<String, Map<String, String>> PARAMS = Map.of(
-            "partners", Map.of("company", "ImmunoGen"),
-            "pipeline", Map.of("company", "ImmunoGen"),
-            "current-pipeline", Map.of("company", "ImmunoGen"),
-            "compounds-by-target", Map.of("target", "CD19"),
-            "partner-network", Map.of("company", "ImmunoGen"),
-            "phase-timeline", Map.of("compound", "trastuzumab emtansine"),
-            "evidence", Map.of("subject", "trastuzumab emtansine", "predicate", "targets"),
-            "entity-search", Map.of("q", "her2"));
+    public static final Map<String, Map<String, String>> PARAMS = Map.ofEntries(
+            Map.entry("partners", Map.of("company", "ImmunoGen")),
+            Map.entry("pipeline", Map.of("company", "ImmunoGen")),
+            Map.entry("current-pipeline", Map.of("company", "ImmunoGen")),
+            Map.entry("compounds-by-target", Map.of("target", "CD19")),
+            Map.entry("partner-network", Map.of("company", "ImmunoGen")),
+            Map.entry("phase-timeline", Map.of("compound", "trastuzumab emtansine")),
+            Map.entry("evidence", Map.of("subject", "trastuzumab emtansine", "predicate", "targets")),
+            Map.entry("entity-search", Map.of("q", "her2")),
+            Map.entry("deals", Map.of("company", "ImmunoGen")),
+            Map.entry("deal-history", Map.of("company", "ImmunoGen", "partner", "Eli Lilly")),
+            Map.entry("largest-deals", Map.of("from", "2010", "to", "2016")));
 
     private QueryBench() {}
 

@@ -48,21 +48,25 @@ final class BuildCommand implements Callable<Integer> {
             + "and are gone (deleted or renamed). A path that does not exist removes nothing.")
     boolean prune;
 
+    @Option(names = "--built-at", paramLabel = "INSTANT", description = "The time written as kg:builtAt (ISO-8601, "
+            + "e.g. 2025-01-01T00:00:00Z; default: now). A fixed time makes two builds of the same releases comparable.")
+    java.time.Instant builtAt;
+
     @Override
     public Integer call() {
         if (paths.isEmpty() && feeds.isEmpty()) {
             throw new Main.UsageException("give at least one PATH or --feed URL-or-FILE");
         }
         if (feeds.isEmpty()) {
-            BuildReport r = run(store.store, paths, threads, maxBytes, prune);
+            BuildReport r = run(store.store, paths, threads, maxBytes, prune, clock(builtAt));
             return r.failures().isEmpty() ? Main.OK : Main.FAILED;
         }
         boolean failed = false;
         try (KgStore s = KgStore.open(store.store); Fetcher fetcher = Fetcher.builder().maxBytes(maxBytes).build()) {
             java.util.function.Supplier<org.pharmakg.nlp.NlpPipeline> nlp = once(
                     () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build());
-            java.util.function.Supplier<BuildPipeline> pipeline = () -> pipeline(s, nlp, threads, maxBytes,
-                    new ConsoleProgress(System.err, System.console() != null), prune);
+            java.util.function.Supplier<BuildPipeline> pipeline = () -> builder(s, nlp, threads, maxBytes,
+                    new ConsoleProgress(System.err, System.console() != null), prune).clock(clock(builtAt)).build();
             if (!paths.isEmpty()) {
                 BuildReport r = pipeline.get().run(paths);
                 System.out.println(r.summary());
@@ -97,10 +101,20 @@ final class BuildCommand implements Callable<Integer> {
         };
     }
 
+    /** The build clock: fixed at {@code builtAt} when given, else the system's. */
+    static java.time.Clock clock(java.time.Instant builtAt) {
+        return builtAt == null ? java.time.Clock.systemUTC() : java.time.Clock.fixed(builtAt, java.time.ZoneOffset.UTC);
+    }
+
     static BuildReport run(Path storeDir, List<Path> paths, int threads, long maxBytes, boolean prune) {
+        return run(storeDir, paths, threads, maxBytes, prune, java.time.Clock.systemUTC());
+    }
+
+    static BuildReport run(Path storeDir, List<Path> paths, int threads, long maxBytes, boolean prune, java.time.Clock clock) {
         try (KgStore s = KgStore.open(storeDir)) {
-            BuildReport r = pipeline(s, () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build(), threads, maxBytes,
-                    new ConsoleProgress(System.err, System.console() != null), prune).run(paths);
+            BuildPipeline.Builder b = builder(s, () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build(), threads,
+                    maxBytes, new ConsoleProgress(System.err, System.console() != null), prune);
+            BuildReport r = b.clock(clock).build().run(paths);
             System.out.println(r.summary());
             return r;
         }
@@ -109,6 +123,11 @@ final class BuildCommand implements Callable<Integer> {
     /** The build pipeline the CLI uses (also for {@code serve --watch}): problems go to stderr, one line each. */
     static BuildPipeline pipeline(KgStore s, java.util.function.Supplier<org.pharmakg.nlp.NlpPipeline> nlp, int threads,
                                   long maxBytes, org.pharmakg.pipeline.Progress progress, boolean prune) {
+        return builder(s, nlp, threads, maxBytes, progress, prune).build();
+    }
+
+    private static BuildPipeline.Builder builder(KgStore s, java.util.function.Supplier<org.pharmakg.nlp.NlpPipeline> nlp,
+                                                 int threads, long maxBytes, org.pharmakg.pipeline.Progress progress, boolean prune) {
         BuildPipeline.Builder b = BuildPipeline.builder(s)
                 .nlp(nlp)
                 .prune(prune)
@@ -116,6 +135,6 @@ final class BuildCommand implements Callable<Integer> {
                 .progress(progress)
                 .problems(m -> System.err.println("pharmakg: " + m));
         if (threads > 0) b.threads(threads);
-        return b.build();
+        return b;
     }
 }

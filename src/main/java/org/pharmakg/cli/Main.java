@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pharmakg", mixinStandardHelpOptions = true, version = "pharmakg 0.1.0",
         description = "Builds a knowledge graph of biotech and pharma press releases and serves it over SPARQL.",
         subcommands = {BuildCommand.class, ServeCommand.class, UpCommand.class, QueryCommand.class, ExportCommand.class,
-                ValidateCommand.class, StatsCommand.class, EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                ValidateCommand.class, StatsCommand.class, PushCommand.class, EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 the work failed, 2 usage error, 3 environment problem (store in use, models missing, port taken)."})
 public final class Main implements Runnable {
     public static final int OK = 0, FAILED = 1, USAGE = 2, ENVIRONMENT = 3;
@@ -52,6 +52,7 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        addSparkBuild(cl);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             int code = codeOf(ex);
             if (ex instanceof PharmakgException) {
@@ -71,6 +72,20 @@ public final class Main implements Runnable {
             if (code == OK) code = FAILED;
         }
         return code;
+    }
+
+    /**
+     * Adds {@code spark-build} when Spark is on the class path (the spark profile's classes, run by bin/pharmakg with
+     * target/classpath-spark.txt or by spark-submit); build and serve run without Spark.
+     */
+    private static void addSparkBuild(CommandLine cl) {
+        try {
+            Class.forName("org.apache.spark.SparkConf", false, Main.class.getClassLoader());
+            Class<?> c = Class.forName("org.pharmakg.spark.SparkBuildCommand");
+            cl.addSubcommand("spark-build", c.getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // no Spark here: the command is not offered
+        }
     }
 
     static int codeOf(Throwable ex) {

@@ -12,6 +12,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.pharmakg.serve.NamedQueries;
 import org.pharmakg.store.KgStore;
+import org.pharmakg.store.StandardFallbacks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +32,10 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = {"-p", "--param"}, paramLabel = "k=v", description = "A parameter value (repeatable); <iri> for an IRI.")
     List<String> params = List.of();
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Run against another SPARQL 1.1 store's query endpoint "
+            + "instead of the local store; pharmakg's property functions are replaced by standard SPARQL.")
+    java.net.URI endpoint;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
     String format;
@@ -52,31 +57,44 @@ final class QueryCommand implements Callable<Integer> {
             values.put(key, value);
         }
         NamedQueries.Named named;
-        Query q;
+        Query bound;
         try {
             named = NamedQueries.load(name);
-            q = named.bind(values);
+            bound = named.bind(values);   // also checks the parameters
         } catch (org.pharmakg.PharmakgException e) {
             throw new Main.UsageException(e.getMessage());
+        }
+        Query q = bound;
+        if (!q.isSelectType()) throw new Main.UsageException("only SELECT queries are supported here");
+        if (endpoint != null) {
+            // another store knows nothing of kg:nameContains and kg:latestReleases: standard SPARQL instead
+            try {
+                print(StandardFallbacks.selectAt(endpoint.toString(), named.text(), q, values), q);
+            } catch (org.apache.jena.atlas.web.HttpException | org.apache.jena.sparql.engine.http.QueryExceptionHTTP e) {
+                throw new org.pharmakg.PharmakgException("query " + name + " at " + endpoint + " failed: " + e.getMessage());
+            }
+            return Main.OK;
         }
         try (KgStore s = KgStore.open(store.store)) {
             Txn.executeRead(s.dataset(), () -> {
                 try (QueryExec qe = QueryExec.dataset(s.dataset()).query(q).build()) {
-                    if (!q.isSelectType()) throw new Main.UsageException("only SELECT queries are supported here");
-                    RowSet rows = qe.select();
-                    ResultSet rs = ResultSet.adapt(rows);
-                    CheckedOutput.write(null, out -> {
-                        switch (format) {
-                            case "csv" -> ResultSetFormatter.outputAsCSV(out, rs);
-                            case "tsv" -> ResultSetFormatter.outputAsTSV(out, rs);
-                            case "json" -> ResultSetFormatter.outputAsJSON(out, rs);
-                            default -> ResultSetFormatter.out(out, rs, q);
-                        }
-                    });
+                    print(qe.select(), q);
                 }
             });
         }
         return Main.OK;
+    }
+
+    private void print(RowSet rows, Query q) {
+        ResultSet rs = ResultSet.adapt(rows);
+        CheckedOutput.write(null, out -> {
+            switch (format) {
+                case "csv" -> ResultSetFormatter.outputAsCSV(out, rs);
+                case "tsv" -> ResultSetFormatter.outputAsTSV(out, rs);
+                case "json" -> ResultSetFormatter.outputAsJSON(out, rs);
+                default -> ResultSetFormatter.out(out, rs, q);
+            }
+        });
     }
 
     /**

@@ -20,7 +20,6 @@ import org.pharmakg.extract.DocumentExtraction;
 import org.pharmakg.extract.Extractor;
 import org.pharmakg.extract.Lexicon;
 import org.pharmakg.ingest.DocumentFinder;
-import org.pharmakg.ingest.IngestException;
 import org.pharmakg.ingest.PressRelease;
 import org.pharmakg.ingest.PressReleaseReader;
 import org.pharmakg.mapping.RdfMapper;
@@ -97,39 +96,14 @@ public final class BuildPipeline {
         Map<String, String> stored = store.documentHashes();
 
         // read every file (cheap) to know what changed; the expensive part only runs on those
-        List<PressRelease> todo = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        Map<String, Path> byHash = new java.util.HashMap<>();
+        BuildPlan plan = BuildPlan.plan(files, reader, stored, fail);
+        // a syndicated copy of a stored release, or of one read before it, is another source of that release
         Syndication syndication = new Syndication(store);
-        int unchanged = 0;
-        for (Path f : files) {
-            PressRelease r;
-            try {
-                // hashing the bytes is enough to skip an unchanged document; only the others are read as text
-                PressReleaseReader.Fingerprint fp = reader.fingerprint(f);
-                Path first = byHash.putIfAbsent(fp.contentHash(), f);
-                if (first != null) {
-                    // a copy would count every fact twice; not an error, the content is stored once
-                    LOG.warn("{}: same content as {}; stored once, as {}", f, first, first);
-                    continue;
-                }
-                String id = uniqueId(f, fp, ids);
-                if (fp.contentHash().equals(stored.get(id))) {
-                    unchanged++;
-                    continue;
-                }
-                r = reader.read(f);
-                if (!r.id().equals(id)) {
-                    r = r.withId(id);
-                }
-            } catch (IngestException e) {
-                fail.accept(e.getMessage());
-                continue;
-            }
-            if (syndication.copyOf(r) != null) continue;
-            if (r.published() == null) LOG.warn("{}: no release date found in the text or a SOURCES.tsv beside it; stored undated", f);
-            todo.add(r);
+        List<PressRelease> todo = new ArrayList<>();
+        for (PressRelease r : plan.todo()) {
+            if (syndication.copyOf(r) == null) todo.add(r);
         }
+        int unchanged = plan.unchanged();
         LOG.info("build: {} files, {} unchanged, {} to extract", files.size(), unchanged, todo.size());
         int[] totals = new int[3];
         long[] storeNanos = new long[2]; // wall, CPU of the writing thread
@@ -185,22 +159,9 @@ public final class BuildPipeline {
     }
 
     /** Meta key: digest of the document hashes the entities graph was last resolved from. */
-    private static final String RESOLVED_DOCUMENTS = "resolvedDocuments";
+    public static final String RESOLVED_DOCUMENTS = "resolvedDocuments";
 
-    private static String digest(Map<String, String> docHashes) {
-        StringBuilder sb = new StringBuilder();
-        new java.util.TreeMap<>(docHashes).forEach((id, h) -> sb.append(id).append('=').append(h).append('\n'));
-        return KgStore.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static String uniqueId(Path file, PressReleaseReader.Fingerprint fp, Set<String> ids) {
-        String id = fp.id();
-        if (ids.add(id)) return id;
-        String alt = id + "-" + fp.contentHash().replace("sha256:", "").substring(0, 8);
-        ids.add(alt);
-        LOG.warn("{}: another file has the document id '{}'; this one is stored as '{}'", file, id, alt);
-        return alt;
-    }
+    private static String digest(Map<String, String> docHashes) { return BuildPlan.digest(docHashes); }
 
     /** CPU time of the calling thread (the store writes run on it, while NLP workers share the cores). */
     public static long cpuNanos() {

@@ -1,8 +1,6 @@
 package org.pharmakg.store;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,10 +12,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.pharmakg.extract.Canonical;
 import org.pharmakg.extract.EntityType;
-import org.pharmakg.extract.Indications;
 import org.pharmakg.extract.Lexicon;
-import org.pharmakg.extract.Names;
-import org.pharmakg.extract.UnionFind;
 import org.pharmakg.mapping.Vocab;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * result does not depend on the order documents were built in.
  *
  * <pre>EntityResolver.Report r = new EntityResolver(lexicon).resolve(store);</pre>
+ *
+ * The logic itself is {@link EntityResolution}, a pure function of the name table.
  */
 public final class EntityResolver {
     private static final Logger LOG = LoggerFactory.getLogger(EntityResolver.class);
@@ -44,80 +41,22 @@ public final class EntityResolver {
 
     public Report resolve(KgStore store) {
         DatasetGraph dsg = store.dataset();
-        // entity IRI -> type and surface forms, over all document graphs
-        Map<Node, EntityType> types = new TreeMap<>(EntityResolver::compare);
-        Map<Node, Set<String>> names = new HashMap<>();
-        Map<Node, Set<String>> genes = new HashMap<>();
+        // the name table over all document graphs: surface forms and HGNC ids of entities
+        List<EntityResolution.Row> rows = new ArrayList<>();
         Txn.executeRead(dsg, () -> {
-            dsg.find(Node.ANY, Node.ANY, Vocab.SURFACE_FORM, Node.ANY).forEachRemaining(q -> {
-                if (!Vocab.isDocGraph(q.getGraph())) return;
-                EntityType t = typeOf(q.getSubject());
-                if (t == null) return;
-                types.put(q.getSubject(), t);
-                names.computeIfAbsent(q.getSubject(), k -> new TreeSet<>()).add(q.getObject().getLiteralLexicalForm());
-            });
-            // targets of one gene ("HER2" here, "ERBB2" there) are one target
-            dsg.find(Node.ANY, Node.ANY, Vocab.HGNC_ID, Node.ANY).forEachRemaining(q -> {
-                if (Vocab.isDocGraph(q.getGraph()) && q.getObject().isLiteral()) {
-                    genes.computeIfAbsent(q.getSubject(), k -> new TreeSet<>()).add(q.getObject().getLiteralLexicalForm());
-                }
-            });
+            dsg.find(Node.ANY, Node.ANY, Vocab.SURFACE_FORM, Node.ANY).forEachRemaining(q -> add(rows, q));
+            dsg.find(Node.ANY, Node.ANY, Vocab.HGNC_ID, Node.ANY).forEachRemaining(q -> add(rows, q));
         });
-        UnionFind<Node> uf = new UnionFind<>();
-        Map<String, Node> byKey = new HashMap<>();
-        for (var e : types.entrySet()) {
-            Node iri = e.getKey();
-            uf.add(iri);
-            List<String> ks = keys(e.getValue(), names.get(iri));
-            for (String g : genes.getOrDefault(iri, Set.of())) ks.add(e.getValue() + ":gene:" + g);
-            for (String k : ks) {
-                Node prev = byKey.putIfAbsent(k, iri);
-                if (prev != null) uf.union(prev, iri);
-            }
-        }
-        Map<Node, List<Node>> clusters = new TreeMap<>(EntityResolver::compare);
-        for (Node iri : types.keySet()) clusters.computeIfAbsent(uf.find(iri), k -> new ArrayList<>()).add(iri);
+        EntityResolution.Result r = EntityResolution.resolve(lexicon, rows);
+        store.rename(r.renames());
+        store.replaceGraph(Vocab.ENTITIES_GRAPH, r.labels());
+        LOG.info("resolve: {} entities, {} IRIs merged into others", r.entities(), r.renames().size());
+        return new Report(r.entities(), r.renames().size());
+    }
 
-        Map<Node, Node> renames = new HashMap<>();
-        List<Quad> labels = new ArrayList<>();
-        Node eg = Vocab.ENTITIES_GRAPH;
-        for (List<Node> members : clusters.values()) {
-            EntityType t = types.get(members.get(0));
-            Set<String> all = new LinkedHashSet<>();
-            for (Node m : members) all.addAll(names.get(m));
-            Lexicon.Entry entry = null;
-            for (String n : all) {
-                entry = lexicon.lookup(t, n);
-                if (entry != null) break;
-            }
-            String label = Canonical.choose(t, all, entry);
-            Node canonical = Vocab.entity(t, label);
-            for (Node m : members) if (!m.equals(canonical)) renames.put(m, canonical);
-            labels.add(new Quad(eg, canonical, Vocab.TYPE, Vocab.cls(t)));
-            labels.add(new Quad(eg, canonical, Vocab.TYPE, Vocab.kg("Entity")));
-            labels.add(new Quad(eg, canonical, Vocab.LABEL, KgStore.literal(label)));
-            // lower-case name keys (and the IRI) let queries find an entity by any name through the index
-            Set<String> keys = new TreeSet<>();
-            keys.add(canonical.getURI().toLowerCase(java.util.Locale.ROOT));
-            keys.add(label.toLowerCase(java.util.Locale.ROOT));
-            for (String n : all) keys.add(n.toLowerCase(java.util.Locale.ROOT));
-            for (String k : keys) labels.add(new Quad(eg, canonical, Vocab.kg("nameKey"), KgStore.literal(k)));
-            Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            seen.add(label);
-            for (String n : all) {
-                if (seen.add(n)) labels.add(new Quad(eg, canonical, Vocab.ALT_LABEL, KgStore.literal(n)));
-            }
-        }
-        for (int i = 0; i < org.pharmakg.extract.Phases.IDS.size(); i++) {
-            Node ph = Vocab.phase(org.pharmakg.extract.Phases.IDS.get(i));
-            for (String k : List.of(ph.getURI().toLowerCase(java.util.Locale.ROOT), org.pharmakg.extract.Phases.LABELS.get(i).toLowerCase(java.util.Locale.ROOT))) {
-                labels.add(new Quad(eg, ph, Vocab.kg("nameKey"), KgStore.literal(k)));
-            }
-        }
-        store.rename(renames);
-        store.replaceGraph(eg, labels);
-        LOG.info("resolve: {} entities, {} IRIs merged into others", clusters.size(), renames.size());
-        return new Report(clusters.size(), renames.size());
+    private static void add(List<EntityResolution.Row> rows, Quad q) {
+        EntityResolution.Row r = EntityResolution.row(q);
+        if (r != null) rows.add(r);
     }
 
     /**
@@ -155,19 +94,6 @@ public final class EntityResolver {
             out.add(new Quad(eg, iri, Vocab.TYPE, Vocab.cls(t)));
             out.add(new Quad(eg, iri, Vocab.TYPE, Vocab.kg("Entity")));
             out.add(new Quad(eg, iri, Vocab.LABEL, KgStore.literal(Canonical.choose(t, e.getValue(), entry))));
-        }
-        return out;
-    }
-
-    private List<String> keys(EntityType t, Set<String> ns) {
-        List<String> out = new ArrayList<>();
-        for (String n : ns) {
-            if (t == EntityType.INDICATION && !Indications.isSpecific(n)) continue; // "cancer" names no disease
-            Lexicon.Entry e = lexicon.lookup(t, n);
-            if (e != null) out.add(t + ":lex:" + e.label());
-            String k = Names.typedKey(t, t == EntityType.INDICATION ? Indications.core(n) : n);
-            // two-letter abbreviations ("MM", "LM") are too ambiguous to merge documents on
-            if (k.length() >= 3) out.add(t + ":" + k);
         }
         return out;
     }

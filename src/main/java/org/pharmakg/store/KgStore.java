@@ -284,7 +284,7 @@ public final class KgStore implements AutoCloseable {
 
     /** Renames entity IRIs in every graph (subject and object positions), in one transaction. */
     /** Relations between two companies, which no company has with itself. */
-    private static final java.util.Set<Node> COMPANY_LINKS = java.util.Set.of(
+    static final java.util.Set<Node> COMPANY_LINKS = java.util.Set.of(
             Vocab.relation(org.pharmakg.extract.Relation.PARTNER_OF.property()),
             Vocab.relation(org.pharmakg.extract.Relation.SUBSIDIARY_OF.property()));
 

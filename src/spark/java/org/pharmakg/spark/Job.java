@@ -1,0 +1,92 @@
+package org.pharmakg.spark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.Quad;
+import org.pharmakg.extract.DocumentExtraction;
+import org.pharmakg.ingest.PressRelease;
+import org.pharmakg.mapping.RdfMapper;
+import org.pharmakg.store.EntityResolution;
+
+/**
+ * The functions the Spark build runs on executors; static, so a task closure carries only its small arguments,
+ * never a pipeline.
+ *
+ * <pre>rdd.mapPartitions(it -> Job.extract(it, builtAt))</pre>
+ */
+final class Job {
+    private Job() { }
+
+    /**
+     * One planned release: where to read it (absolute), its path as given to the build (kept as {@code kg:sourceFile},
+     * as {@code build} keeps it) and the document id the driver gave it.
+     */
+    record Item(String path, String source, String docId) implements Serializable { }
+
+    /** Extracts a partition of releases with this JVM's stages; a failed release becomes a failed result. */
+    static Iterator<DocResult> extract(Iterator<Item> items, Instant builtAt) {
+        Executors.Stages s = Executors.get();
+        RdfMapper mapper = new RdfMapper(Clock.fixed(builtAt, ZoneOffset.UTC));
+        List<DocResult> out = new ArrayList<>();
+        while (items.hasNext()) {
+            Item it = items.next();
+            try {
+                PressRelease r = s.reader().read(Path.of(it.path()));
+                if (!r.id().equals(it.docId()) || !r.source().toString().equals(it.source())) {
+                    r = new PressRelease(it.docId(), Path.of(it.source()), r.published(), r.headline(), r.issuerHint(), r.url(),
+                            r.contentHash(), r.text(), r.sections());
+                }
+                DocumentExtraction x = s.extractor().extract(s.nlp().annotate(r));
+                List<Quad> quads = mapper.map(x);
+                out.add(new DocResult(r.id(), r.contentHash(), write(quads), EntityResolution.rows(quads), x.facts().size(),
+                        x.tokens(), null));
+            } catch (RuntimeException | StackOverflowError e) {
+                out.add(DocResult.failed(it.docId(), it.path() + ": extraction failed: " + e));
+            }
+        }
+        return out.iterator();
+    }
+
+    /** A release's N-Quads with the entity renames applied (one string, no trailing newline). */
+    static String rename(DocResult d, Map<String, String> renames) {
+        List<Quad> quads = read(d.nquads());
+        Map<Node, Node> nodes = new HashMap<>();
+        for (Quad q : quads) {
+            for (Node n : List.of(q.getSubject(), q.getObject())) {
+                String to = n.isURI() ? renames.get(n.getURI()) : null;
+                if (to != null) nodes.put(n, NodeFactory.createURI(to));
+            }
+        }
+        String s = write(EntityResolution.rename(quads, nodes));
+        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    static String write(List<Quad> quads) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.writeQuads(out, quads.iterator());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static List<Quad> read(String nquads) {
+        List<Quad> quads = new ArrayList<>();
+        RDFParser.fromString(nquads, Lang.NQUADS).parse(new org.apache.jena.riot.system.StreamRDFBase() {
+            @Override public void quad(Quad q) { quads.add(q); }
+        });
+        return quads;
+    }
+}
