@@ -19,6 +19,9 @@ async function show() {
         <dt>Released</dt><dd>${PKG.esc(d.date || "unknown")}</dd>
         ${d.issuer ? `<dt>Issuer</dt><dd>${PKG.entityLink(d.issuer.iri, d.issuer.label)}</dd>` : ""}
         <dt>Source file</dt><dd class="mono">${PKG.esc(d.source || "—")}</dd>
+        ${(d.sources || []).length ? `<dt>Sources</dt><dd><ul class="sources">${d.sources.map(s => /^https?:\/\//i.test(s)
+          ? `<li><a href="${PKG.esc(s)}" rel="noopener noreferrer">${PKG.esc(s)}</a></li>`
+          : `<li class="mono">${PKG.esc(s)}</li>`).join("")}</ul></dd>` : ""}
         ${span ? `<dt>Evidence</dt><dd>characters ${start}–${end}, <a href="#evidence">highlighted below</a></dd>` : ""}
       </dl>
       <div class="doc">${body}</div>`;

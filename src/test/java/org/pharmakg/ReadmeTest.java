@@ -36,9 +36,17 @@ public class ReadmeTest {
     @Test
     void ciRunsTheReadmeTestCommand() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        assertTrue(readme.contains("mvn -B verify              # all tests"), "README lost its test command");
+        assertTrue(readme.contains("\nscripts/test               # all tests"), "README lost its test command");
         List<String> ci = Files.readAllLines(Path.of(".ci/run"));
-        assertTrue(ci.stream().anyMatch(l -> l.strip().equals("mvn -B verify")), ".ci/run must run exactly the README's test command");
+        assertTrue(ci.stream().anyMatch(l -> l.strip().equals("exec scripts/test")), ".ci/run must run exactly the README's test command");
+        // the test command sets up what the tests need, then runs the whole suite
+        String test = Files.readString(Path.of("scripts/test"));
+        assertTrue(Files.isExecutable(Path.of("scripts/test")), "scripts/test is not executable");
+        assertTrue(test.contains("scripts/test-packages.txt") && test.contains("apt-get install"), test);
+        List<String> packages = Files.readAllLines(Path.of("scripts/test-packages.txt")).stream()
+                .map(l -> l.replaceFirst("#.*", "").strip()).filter(l -> !l.isEmpty()).toList();
+        assertTrue(packages.containsAll(List.of("chromium", "chromium-driver")), "scripts/test-packages.txt: " + packages);
+        assertTrue(test.lines().anyMatch(l -> l.strip().equals("exec mvn -B verify \"$@\"")), "scripts/test must run mvn -B verify");
         assertTrue(readme.contains("bin/pharmakg up "), "README lost the command that builds and serves");
     }
 

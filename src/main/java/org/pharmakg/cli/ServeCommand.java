@@ -40,6 +40,14 @@ final class ServeCommand implements Callable<Integer> {
                     + "those deleted from DIR (polled every 2 s).")
     java.nio.file.Path watch;
 
+    @Option(names = "--watch-feed", paramLabel = "URL", description = "An RSS or Atom feed whose new items are fetched and built "
+            + "while serving, every --feed-minutes (as build --feed does). Repeatable.")
+    java.util.List<String> watchFeeds = java.util.List.of();
+
+    @Option(names = "--feed-minutes", paramLabel = "N", defaultValue = "30", description = "Minutes between two reads of each "
+            + "--watch-feed (default: 30).")
+    int feedMinutes;
+
     static final String PASSWORD_ENV = "PHARMAKG_PASSWORD";
 
     @Override
@@ -53,7 +61,10 @@ final class ServeCommand implements Callable<Integer> {
         if (watch != null && !java.nio.file.Files.isDirectory(watch)) {
             throw new Main.UsageException("--watch " + watch + " is not a folder; create it or give another");
         }
-        serve(store.store, server, password, watch);
+        if (feedMinutes < 1) {
+            throw new Main.UsageException("--feed-minutes must be at least 1");
+        }
+        serve(store.store, server, password, watch, watchFeeds, feedMinutes);
         return Main.OK;
     }
 
@@ -89,6 +100,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static void serve(java.nio.file.Path dir, ServerOptions o, String password, java.nio.file.Path watch) {
+        serve(dir, o, password, watch, java.util.List.of(), 30);
+    }
+
+    static void serve(java.nio.file.Path dir, ServerOptions o, String password, java.nio.file.Path watch,
+                      java.util.List<String> feeds, int feedMinutes) {
         KgStore s = KgStore.open(dir);
         s.ensureOntology();
         KgServer server;
@@ -106,6 +122,7 @@ final class ServeCommand implements Callable<Integer> {
         FolderWatcher watcher = watch == null ? null : new FolderWatcher(BuildCommand.pipeline(s, once(
                 () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build()), 0, ReaderOptions.DEFAULT_MAX_BYTES, Progress.NONE, true),
                 watch, java.time.Duration.ofSeconds(2), m -> System.err.println("pharmakg: " + m)).start();
+        FeedWatcher feedWatcher = feeds.isEmpty() ? null : FeedWatcher.start(s, dir, feeds, feedMinutes);
         String base = "http://" + o.host + ":" + server.port();
         System.out.println("pharmakg is serving " + dir);
         System.out.println("  browser:  " + base + "/");
@@ -117,11 +134,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "a TLS proxy in front");
         }
         if (password != null) System.out.println("  update:   " + base + "/kg/update (user " + KgServer.UPDATE_USER + ", HTTP basic auth)");
+        for (String f : feeds) System.out.println("  feed:     " + f + " (new items built every " + feedMinutes + " min)");
         if (watch != null) System.out.println("  watching: " + watch + " (new and changed releases are built while serving; removed ones leave the graph)");
         System.out.println("Press Ctrl-C to stop.");
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
+            if (feedWatcher != null) feedWatcher.close();
             server.stop();
             s.close();
         }));

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class DocumentFinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentFinder.class);
-    private static final Set<String> EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm");
+    private static final Set<String> EXTENSIONS = Set.of("txt", "md", "markdown", "html", "htm", "pdf");
 
     private DocumentFinder() {
     }

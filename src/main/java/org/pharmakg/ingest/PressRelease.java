@@ -21,12 +21,32 @@ import java.util.Objects;
  * @param issuerHint  company named in the dateline before its ticker, or on a "Source:" line; nullable
  * @param url         where the release came from (from {@code SOURCES.tsv}); nullable
  * @param contentHash {@code "sha256:<hex>"} of the raw bytes
- * @param text        cleaned text, same length as the decoded source (BOM excluded)
+ * @param text        cleaned text; for .txt/.md the same length as the decoded source (BOM excluded), for pages,
+ *                    PDFs and filings the text taken out of them (what is stored; offsets index into it)
  * @param sections    classified spans of {@code text}, in order, not overlapping
+ * @param filer       the SEC filer (name and CIK) when the release came from an EDGAR filing; nullable
  */
 public record PressRelease(String id, Path source, LocalDate published, String headline,
                            String issuerHint, String url, String contentHash, String text,
-                           List<Section> sections) {
+                           List<Section> sections, Filer filer) {
+
+    /** The company that filed the release with the SEC: its conformed name and ten-digit Central Index Key. */
+    public record Filer(String name, String cik) {
+        public Filer {
+            Objects.requireNonNull(cik, "cik");
+        }
+    }
+
+    /** A release that did not come from an SEC filing. */
+    public PressRelease(String id, Path source, LocalDate published, String headline, String issuerHint, String url,
+                        String contentHash, String text, List<Section> sections) {
+        this(id, source, published, headline, issuerHint, url, contentHash, text, sections, null);
+    }
+
+    /** The same release under another id. */
+    public PressRelease withId(String newId) {
+        return new PressRelease(newId, source, published, headline, issuerHint, url, contentHash, text, sections, filer);
+    }
 
     public PressRelease {
         Objects.requireNonNull(id, "id");

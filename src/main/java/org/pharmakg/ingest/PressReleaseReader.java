@@ -18,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one press release file (.txt, .md, .html) into a {@link PressRelease}: decodes it,
- * cleans the markup without moving any offset, finds headline, date, issuer and sections.
+ * Reads one press release file (.txt, .md, .html, .pdf, or an SEC EDGAR submission) into a
+ * {@link PressRelease}: decodes it, cleans the markup (in .txt/.md without moving any offset; from a
+ * web page, a PDF or a filing it takes the release's text out, see {@link HtmlPage}, {@link PdfText},
+ * {@link EdgarFiling}), refuses a release not in English, finds headline, date, issuer and sections.
  *
  * <pre>{@code
  * PressReleaseReader reader = new PressReleaseReader(ReaderOptions.defaults());
@@ -75,13 +77,34 @@ public final class PressReleaseReader {
         Objects.requireNonNull(file, "file");
         byte[] bytes = readBytes(file);
         String hash = "sha256:" + sha256(bytes);
-        TextDecoder.Decoded decoded = decoder.decode(file, bytes);
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean html = name.endsWith(".html") || name.endsWith(".htm") || TextCleaner.looksLikeHtml(decoded.text());
-        String text = TextCleaner.clean(decoded.text(), html);
+        SourceText src = null;
+        String charset = "binary";
+        String text;
+        if (PdfText.isPdf(bytes)) {
+            src = PdfText.extract(file, bytes);
+            text = TextCleaner.clean(src.text(), false);
+        } else if (name.endsWith(".pdf")) {
+            throw new IngestException(file, "not a PDF (it does not start with %PDF-)", "save the release again as PDF or text");
+        } else {
+            TextDecoder.Decoded decoded = decoder.decode(file, bytes);
+            charset = decoded.charset().name();
+            boolean html = name.endsWith(".html") || name.endsWith(".htm") || TextCleaner.looksLikeHtml(decoded.text());
+            if (EdgarFiling.looksLikeSubmission(decoded.text())) {
+                src = EdgarFiling.extract(file, decoded.text());
+            } else if (html) {
+                src = HtmlPage.extract(file, decoded.text());
+            }
+            text = src == null ? TextCleaner.clean(decoded.text(), false) : TextCleaner.clean(src.text(), false);
+        }
         if (text.isBlank()) {
             throw new IngestException(file, "no text left after removing markup",
                     "check that it is a press release and not an empty page or a script");
+        }
+        String language = Language.guess(text);
+        if (language != null && !language.equals("English")) {
+            throw new IngestException(file, "not in English (it looks like " + language + ")",
+                    "pharmakg reads English releases only; leave it out or pass a translation");
         }
 
         List<Paragraphs.Paragraph> paragraphs = Paragraphs.split(text);
@@ -90,18 +113,25 @@ public final class PressReleaseReader {
 
         DateFinder.Found found = DateFinder.find(text);
         SourcesSidecar.Entry side = sidecar.lookup(file);
-        LocalDate published = found != null && found.strong() ? found.date()
+        LocalDate published = src != null && src.published() != null ? src.published()
+                : found != null && found.strong() ? found.date()
                 : side != null && side.date() != null ? side.date()
-                : found != null ? found.date() : null;
+                : found != null ? found.date()
+                : src != null ? src.filed() : null;
         if (found != null && side != null && side.date() != null && !side.date().equals(found.date())) {
             LOG.debug("{}: date {} in the text, {} in {}; using {}", file, found.date(), side.date(),
                     SourcesSidecar.FILE_NAME, published);
         }
-        String url = side == null ? null : side.url();
-        PressRelease pr = new PressRelease(DocIds.fromFile(file, hash), file, published, headline.text(),
-                FrontMatter.issuer(text), url, hash, text, sections);
+        String url = side != null && side.url() != null ? side.url() : src == null ? null : src.url();
+        String title = src != null && src.headline() != null ? src.headline().strip().replaceAll("\\s+", " ") : headline.text();
+        if (title.length() > FrontMatter.MAX_HEADLINE) {
+            title = title.substring(0, FrontMatter.MAX_HEADLINE);
+        }
+        PressRelease.Filer filer = src != null && src.cik() != null ? new PressRelease.Filer(src.filer(), src.cik()) : null;
+        PressRelease pr = new PressRelease(DocIds.fromFile(file, hash), file, published, title,
+                FrontMatter.issuer(text), url, hash, text, sections, filer);
         LOG.debug("read {} as {}: {} chars, {}, date {}, {} sections", file, pr.id(), text.length(),
-                decoded.charset().name(), published, sections.size());
+                charset, published, sections.size());
         return pr;
     }
 

@@ -97,7 +97,12 @@ public final class BuildPipeline {
 
         // read every file (cheap) to know what changed; the expensive part only runs on those
         BuildPlan plan = BuildPlan.plan(files, reader, stored, fail);
-        List<PressRelease> todo = plan.todo();
+        // a syndicated copy of a stored release, or of one read before it, is another source of that release
+        Syndication syndication = new Syndication(store);
+        List<PressRelease> todo = new ArrayList<>();
+        for (PressRelease r : plan.todo()) {
+            if (syndication.copyOf(r) == null) todo.add(r);
+        }
         int unchanged = plan.unchanged();
         LOG.info("build: {} files, {} unchanged, {} to extract", files.size(), unchanged, todo.size());
         int[] totals = new int[3];
@@ -106,8 +111,10 @@ public final class BuildPipeline {
         if (!todo.isEmpty()) {
             // a fresh store takes the bulk loader; an existing one one transaction per document
             boolean bulk = stored.isEmpty() && (bulkLoad == null ? todo.size() >= BULK_THRESHOLD : bulkLoad);
-            built = extractAndStore(todo, totals, fail, bulk, storeNanos);
+            built = extractAndStore(todo, totals, fail, bulk, storeNanos, syndication);
         }
+        syndication.storeSources(store);
+        if (syndication.copies() > 0) LOG.info("build: {} syndicated copies stored as sources of their release", syndication.copies());
         // resolution is a function of the stored documents: when they are what it last saw, the entities graph stands
         String docsDigest = digest(built == 0 ? stored : store.documentHashes());
         EntityResolver.Report res;
@@ -165,7 +172,8 @@ public final class BuildPipeline {
     /** Documents from which a fresh build goes through the bulk loader. */
     static final int BULK_THRESHOLD = 20;
 
-    private int extractAndStore(List<PressRelease> todo, int[] totals, Consumer<String> fail, boolean bulkLoad, long[] storeNanos) {
+    private int extractAndStore(List<PressRelease> todo, int[] totals, Consumer<String> fail, boolean bulkLoad, long[] storeNanos,
+                                Syndication syndication) {
         long s0 = System.nanoTime(), c0 = cpuNanos();
         KgStore.BulkSink bulk = bulkLoad ? store.bulk() : null;
         storeNanos[0] += System.nanoTime() - s0;
@@ -193,7 +201,9 @@ public final class BuildPipeline {
                     Done d;
                     try {
                         DocumentExtraction x = extractor.extract(pipeline.annotate(r));
-                        d = new Done(r, mapper.map(x), x.entities().size(), x.facts().size(), x.tokens(), null);
+                        List<Quad> quads = new ArrayList<>(FilerFacts.add(r, mapper.map(x)));
+                        quads.addAll(syndication.documentQuads(r));
+                        d = new Done(r, quads, x.entities().size(), x.facts().size(), x.tokens(), null);
                     } catch (RuntimeException | StackOverflowError e) {
                         LOG.debug("extraction failed", e);
                         d = new Done(r, null, 0, 0, 0, r.source() + ": extraction failed: " + e);

@@ -57,8 +57,7 @@ public record BuildPlan(List<PressRelease> todo, int unchanged) {
                 }
                 r = reader.read(f);
                 if (!r.id().equals(id)) {
-                    r = new PressRelease(id, r.source(), r.published(), r.headline(), r.issuerHint(), r.url(), r.contentHash(),
-                            r.text(), r.sections());
+                    r = r.withId(id);
                 }
             } catch (IngestException e) {
                 fail.accept(e.getMessage());

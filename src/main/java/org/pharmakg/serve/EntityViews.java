@@ -109,7 +109,7 @@ public final class EntityViews {
         });
     }
 
-    /** A press release: headline, release date, source file, issuer and the cleaned text. */
+    /** A press release: headline, release date, source file, every source (syndicated copies too), issuer and the cleaned text. */
     public static Optional<Map<String, Object>> document(DatasetGraph dsg, String iri) {
         ParameterizedSparqlString pss = Sparql.query("""
                 SELECT ?headline ?date ?source ?text ?issuer ?issuerLabel WHERE {
@@ -132,8 +132,18 @@ public final class EntityViews {
             d.put("source", r.str("source"));
             if (r.str("issuer") != null) d.put("issuer", Map.of("iri", r.str("issuer"), "label", String.valueOf(r.str("issuerLabel"))));
             d.put("text", r.str("text") == null ? "" : r.str("text"));
+            d.put("sources", sources(dsg, iri));
             return Optional.of(d);
         });
+    }
+
+    /** Every kg:source of a document (its URL or file, and those of its syndicated copies), sorted. */
+    private static List<String> sources(DatasetGraph dsg, String iri) {
+        ParameterizedSparqlString pss = Sparql.query("SELECT DISTINCT ?s WHERE { ?d kg:source ?s } ORDER BY ?s");
+        pss.setIri("d", iri);
+        List<String> out = new ArrayList<>();
+        for (Row r : Sparql.select(dsg, pss)) out.add(r.str("s"));
+        return out;
     }
 
     private static List<Map<String, Object>> mentionedIn(DatasetGraph dsg, String iri) {

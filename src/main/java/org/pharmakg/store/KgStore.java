@@ -200,8 +200,8 @@ public final class KgStore implements AutoCloseable {
     /** The source file of every stored document as it was given to the build, by document id. */
     public Map<String, String> documentSources() { return documentValues(Vocab.SOURCE_FILE); }
 
-    /** The value of a string property of every stored document, by document id. */
-    private Map<String, String> documentValues(Node property) {
+    /** The value of a string property of every stored document, by document id (one value each). */
+    public Map<String, String> documentValues(Node property) {
         return Txn.calculateRead(dsg, () -> {
             Map<String, String> out = new HashMap<>();
             Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, property, Node.ANY);
@@ -210,6 +210,15 @@ public final class KgStore implements AutoCloseable {
                 if (Vocab.isDocGraph(q.getGraph())) out.put(Vocab.docIdOf(q.getGraph()), q.getObject().getLiteralLexicalForm());
             }
             return out;
+        });
+    }
+
+    /** Adds quads to a stored document's graph in one write transaction (a graph that is gone gets nothing). */
+    public void addToDocument(String docId, List<Quad> quads) {
+        Node g = Vocab.docGraph(docId);
+        Txn.executeWrite(dsg, () -> {
+            if (!dsg.containsGraph(g)) return;
+            for (Quad q : quads) dsg.add(q);
         });
     }
 

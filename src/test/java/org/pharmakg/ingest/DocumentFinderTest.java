@@ -38,13 +38,14 @@ class DocumentFinderTest {
         file("a/three.HTML");
         file("a/four.htm");
         file("c/five.markdown");
-        file("a/skip.pdf");
+        file("a/six.pdf");
+        file("a/skip.docx");
         file("a/SOURCES.tsv");
         file("a/noext");
         file("a/README.md");
         file("b/Readme-batch2.txt");
         List<Path> found = DocumentFinder.find(List.of(dir), problems::add);
-        assertEquals(List.of("a/four.htm", "a/one.txt", "a/three.HTML", "b/two.md", "c/five.markdown"), names(found));
+        assertEquals(List.of("a/four.htm", "a/one.txt", "a/six.pdf", "a/three.HTML", "b/two.md", "c/five.markdown"), names(found));
         assertTrue(problems.isEmpty(), problems.toString());
     }
 

@@ -128,17 +128,17 @@ class PressReleaseReaderTest {
                 + "<p>About Acme Bio, Inc.</p><p>Acme Bio develops drugs.</p>\n</body></html>\n";
         Path p = write("acme.html", html);
         PressRelease pr = reader.read(p);
-        assertEquals(html.length(), pr.text().length());
+        // a page's stored text is the release taken out of it; offsets index into that text
         assertFalse(pr.text().contains("SECRET-SCRIPT-TEXT"));
         assertFalse(pr.text().contains("<"));
         assertEquals(LocalDate.of(2012, 9, 5), pr.published());
         assertEquals("Acme Bio, Inc.", pr.issuerHint());
         assertEquals("Acme Bio Announces Phase 2 Start", pr.headline(), "<head> (and its <title>) is not text");
         assertFalse(pr.text().contains("Acme News"));
-        int at = html.indexOf("Acme Bio develops");
-        assertEquals("Acme Bio develops", pr.text().substring(at, at + 17));
+        int at = pr.text().indexOf("Acme Bio develops");
+        assertTrue(at > 0, pr.text());
         assertEquals(SectionKind.ABOUT, pr.sectionAt(at).kind());
-        assertTrue(pr.text().contains("AT&    T’      s network      works"), pr.text());
+        assertTrue(pr.text().contains("AT&T’s network works"), pr.text());
     }
 
     @Test

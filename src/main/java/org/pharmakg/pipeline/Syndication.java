@@ -1,0 +1,101 @@
+package org.pharmakg.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
+import org.pharmakg.ingest.MinHash;
+import org.pharmakg.ingest.PressRelease;
+import org.pharmakg.mapping.Vocab;
+import org.pharmakg.store.KgStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds syndicated copies: a release whose text is nearly the same as a stored one's, or as one read
+ * earlier in the same build ({@link MinHash} over word shingles), is not a document of its own; its
+ * source (URL, else file) is added to that document's {@code kg:source} values.
+ *
+ * <pre>{@code
+ * Syndication syn = new Syndication(store);
+ * String original = syn.copyOf(release);               // null: a release of its own
+ * quads.addAll(syn.documentQuads(release));            // kg:minhash and kg:source of the document
+ * syn.storeSources(store);                             // after the documents are written
+ * }</pre>
+ *
+ * Each document carries its signature ({@code kg:minhash}) so a later build compares against it without
+ * re-reading text. Of the copies read in one build, the first in path order is the document.
+ */
+final class Syndication {
+    private static final Logger LOG = LoggerFactory.getLogger(Syndication.class);
+
+    static final Node MINHASH = Vocab.kg("minhash");
+    static final Node SOURCE = Vocab.kg("source");
+
+    private final Map<String, MinHash> known = new LinkedHashMap<>();
+    private final Map<String, Set<String>> copies = new LinkedHashMap<>();
+    private int copyCount;
+
+    Syndication(KgStore store) {
+        store.documentValues(MINHASH).forEach((id, hex) -> known.put(id, MinHash.decode(hex)));
+    }
+
+    /** The id of the document {@code r} is a copy of (its source then remembered for it), or null. */
+    String copyOf(PressRelease r) {
+        MinHash sig = MinHash.of(r.text());
+        String best = null;
+        double top = 0;
+        for (Map.Entry<String, MinHash> e : known.entrySet()) {
+            if (e.getKey().equals(r.id())) continue;   // a changed release is not a copy of its old text
+            double s = sig.similarity(e.getValue());
+            if (s > top) {
+                top = s;
+                best = e.getKey();
+            }
+        }
+        if (best != null && top >= MinHash.SAME_RELEASE) {
+            copies.computeIfAbsent(best, k -> new LinkedHashSet<>()).add(source(r));
+            copyCount++;
+            LOG.info("{}: the same release as document {} (similarity {}); stored as another source of it", r.source(), best,
+                    String.format(java.util.Locale.ROOT, "%.2f", top));
+            return best;
+        }
+        known.put(r.id(), sig);
+        return null;
+    }
+
+    /** The quads that make a document findable as an original: its signature and its own source. */
+    List<Quad> documentQuads(PressRelease r) {
+        Node g = Vocab.docGraph(r.id());
+        Node doc = Vocab.document(r.id());
+        MinHash sig = known.get(r.id());
+        List<Quad> out = new ArrayList<>();
+        out.add(new Quad(g, doc, SOURCE, KgStore.literal(source(r))));
+        if (sig != null) out.add(new Quad(g, doc, MINHASH, KgStore.literal(sig.encode())));
+        return out;
+    }
+
+    /** Adds the copies' sources to their documents, one transaction per document. */
+    void storeSources(KgStore store) {
+        copies.forEach((id, sources) -> {
+            Node g = Vocab.docGraph(id);
+            Node doc = Vocab.document(id);
+            store.addToDocument(id, sources.stream().map(s -> new Quad(g, doc, SOURCE, KgStore.literal(s))).toList());
+        });
+    }
+
+    /** How many releases were found to be copies of another. */
+    int copies() {
+        return copyCount;
+    }
+
+    /** Where a release was read from: its URL when known, else its file. */
+    static String source(PressRelease r) {
+        return r.url() != null && !r.url().isBlank() ? r.url() : r.source().toString();
+    }
+}
