@@ -53,7 +53,7 @@ public final class BuildBench {
         double[] load = new double[1];
         try (KgStore s = KgStore.open(storeDir); HeapSampler heap = HeapSampler.start()) {
             Lexicon lexicon = Lexicon.load();
-            BuildPipeline.Builder b = BuildPipeline.builder(s).lexicon(lexicon)
+            BuildPipeline.Builder b = BuildPipeline.builder(s).findCopies(false).lexicon(lexicon)
                     .nlp(() -> {
                         long t0 = System.nanoTime();
                         NlpPipeline p = Extractor.standardNlp(lexicon);
@@ -71,7 +71,7 @@ public final class BuildBench {
     public static BuildReport unchanged(Path corpus, Path storeDir, Consumer<String> problems) {
         try (KgStore s = KgStore.open(storeDir)) {
             Lexicon lexicon = Lexicon.load();
-            return BuildPipeline.builder(s).lexicon(lexicon).nlp(() -> Extractor.standardNlp(lexicon)).problems(problems)
+            return BuildPipeline.builder(s).findCopies(false).lexicon(lexicon).nlp(() -> Extractor.standardNlp(lexicon)).problems(problems)
                     .build().run(List.of(corpus));
         }
     }

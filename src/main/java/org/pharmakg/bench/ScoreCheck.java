@@ -35,7 +35,7 @@ public final class ScoreCheck {
     private static GoldScorer.Report build(List<Path> roots, Path dir, Lexicon lexicon, Supplier<NlpPipeline> nlp, int threads,
                                            boolean bulk, GoldScorer.Gold gold) {
         try (KgStore s = KgStore.open(dir)) {
-            BuildPipeline.builder(s).lexicon(lexicon).nlp(nlp).threads(threads).bulkLoad(bulk).build().run(roots);
+            BuildPipeline.builder(s).findCopies(false).lexicon(lexicon).nlp(nlp).threads(threads).bulkLoad(bulk).build().run(roots);
             return GoldScorer.score(gold, s.dataset());
         }
     }

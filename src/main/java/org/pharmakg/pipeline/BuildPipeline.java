@@ -60,6 +60,7 @@ public final class BuildPipeline {
     private final double growthFactor;
     private final Boolean bulkLoad;
     private final boolean prune;
+    private final boolean findCopies;
 
     private BuildPipeline(Builder b) {
         this.store = b.store;
@@ -76,6 +77,7 @@ public final class BuildPipeline {
         this.growthFactor = b.growthFactor;
         this.bulkLoad = b.bulkLoad;
         this.prune = b.prune;
+        this.findCopies = b.findCopies;
     }
 
     public static Builder builder(KgStore store) { return new Builder(store); }
@@ -101,7 +103,12 @@ public final class BuildPipeline {
         Syndication syndication = new Syndication(store);
         List<PressRelease> todo = new ArrayList<>();
         for (PressRelease r : plan.todo()) {
-            if (syndication.copyOf(r) == null) todo.add(r);
+            if (!findCopies) {
+                syndication.register(r);
+                todo.add(r);
+            } else if (syndication.copyOf(r) == null) {
+                todo.add(r);
+            }
         }
         int unchanged = plan.unchanged();
         LOG.info("build: {} files, {} unchanged, {} to extract", files.size(), unchanged, todo.size());
@@ -201,8 +208,7 @@ public final class BuildPipeline {
                     Done d;
                     try {
                         DocumentExtraction x = extractor.extract(pipeline.annotate(r));
-                        List<Quad> quads = new ArrayList<>(FilerFacts.add(r, mapper.map(x)));
-                        quads.addAll(syndication.documentQuads(r));
+                        List<Quad> quads = ReleaseQuads.of(r, mapper.map(x));
                         d = new Done(r, quads, x.entities().size(), x.facts().size(), x.tokens(), null);
                     } catch (RuntimeException | StackOverflowError e) {
                         LOG.debug("extraction failed", e);
@@ -286,6 +292,7 @@ public final class BuildPipeline {
         private double growthFactor = KgStore.DEFAULT_GROWTH_FACTOR;
         private Boolean bulkLoad;
         private boolean prune;
+        private boolean findCopies = true;
 
         Builder(KgStore store) { this.store = store; }
 
@@ -319,6 +326,11 @@ public final class BuildPipeline {
          * not exist prunes nothing (an unmounted drive must not empty the store).
          */
         public Builder prune(boolean on) { this.prune = on; return this; }
+        /**
+         * Whether a release nearly the same as a stored one (a syndicated copy) becomes another source of that
+         * document (the default) or a document of its own, as the benchmark's replicated corpus needs.
+         */
+        public Builder findCopies(boolean on) { this.findCopies = on; return this; }
         public BuildPipeline build() { return new BuildPipeline(this); }
     }
 }

@@ -69,15 +69,17 @@ final class Syndication {
         return null;
     }
 
-    /** The quads that make a document findable as an original: its signature and its own source. */
-    List<Quad> documentQuads(PressRelease r) {
+    /** Remembers a release's signature without looking for a document it copies (when copies are built apart). */
+    void register(PressRelease r) {
+        known.put(r.id(), MinHash.of(r.text()));
+    }
+
+    /** The quads that make a document findable as an original: its own source and its signature. */
+    static List<Quad> ownQuads(PressRelease r) {
         Node g = Vocab.docGraph(r.id());
         Node doc = Vocab.document(r.id());
-        MinHash sig = known.get(r.id());
-        List<Quad> out = new ArrayList<>();
-        out.add(new Quad(g, doc, SOURCE, KgStore.literal(source(r))));
-        if (sig != null) out.add(new Quad(g, doc, MINHASH, KgStore.literal(sig.encode())));
-        return out;
+        return List.of(new Quad(g, doc, SOURCE, KgStore.literal(source(r))),
+                new Quad(g, doc, MINHASH, KgStore.literal(MinHash.of(r.text()).encode())));
     }
 
     /** Adds the copies' sources to their documents, one transaction per document. */

@@ -49,10 +49,10 @@ final class Job {
                 PressRelease r = s.reader().read(Path.of(it.path()));
                 if (!r.id().equals(it.docId()) || !r.source().toString().equals(it.source())) {
                     r = new PressRelease(it.docId(), Path.of(it.source()), r.published(), r.headline(), r.issuerHint(), r.url(),
-                            r.contentHash(), r.text(), r.sections());
+                            r.contentHash(), r.text(), r.sections(), r.filer());
                 }
                 DocumentExtraction x = s.extractor().extract(s.nlp().annotate(r));
-                List<Quad> quads = mapper.map(x);
+                List<Quad> quads = org.pharmakg.pipeline.ReleaseQuads.of(r, mapper.map(x)); // as build writes them
                 out.add(new DocResult(r.id(), r.contentHash(), write(quads), EntityResolution.rows(quads), x.facts().size(),
                         x.tokens(), null));
             } catch (RuntimeException | StackOverflowError e) {
