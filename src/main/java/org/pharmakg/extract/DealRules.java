@@ -219,7 +219,8 @@ final class DealRules {
                         || w.equals("entered") && v.word(i + 1).equals("into");
                 if (act && !v.word(i - 1).equals("when") && !v.word(i - 2).equals("when")) return true;
             }
-            for (Amount m : Money.find(v.sentence.text())) if (roles.role(v.sentence.text(), m) != MoneyRole.NOT_A_TERM) return true;
+            List<Amount> amounts = Money.find(v.sentence.text());
+            for (Amount m : amounts) if (roles.role(v.sentence.text(), m, amounts) != MoneyRole.NOT_A_TERM) return true;
         }
         return false;
     }

@@ -45,7 +45,7 @@ final class DealTerms {
                     if (subj != null) votes += sign * side(owner, subj.entity(), pa, pb);
                 }
                 if (w.equals("from") && i + 1 < v.size()) {
-                    SentenceView.Arg from = argStarting(cos, i + 1, i + 2);
+                    SentenceView.Arg from = SentenceView.firstStarting(cos, i + 1, i + 2);
                     if (from != null) {
                         boolean money = v.anyCue(cues, "receives_money", i - 10, i) || moneyBefore(v, i);
                         boolean rights = v.anyCue(cues, "kind_licence", i - 3, i) || v.word(i - 1).equals("rights")
@@ -55,7 +55,7 @@ final class DealTerms {
                     }
                 }
                 if ((w.equals("to") || w.equals("with")) && i > 0 && (v.anyCue(cues, "licensor_verb", i - 3, i) || w.equals("with") && v.word(i - 1).equals("provides"))) {
-                    SentenceView.Arg to = argStarting(cos, i + 1, i + 2);
+                    SentenceView.Arg to = SentenceView.firstStarting(cos, i + 1, i + 2);
                     if (to != null) votes -= side(owner, to.entity(), pa, pb);
                 }
             }
@@ -67,7 +67,7 @@ final class DealTerms {
     private static boolean toCompany(SentenceView v, List<SentenceView.Arg> cos, int from) {
         for (int j = from + 1; j < Math.min(v.size(), from + 16); j++) {
             if (v.word(j).equals(";")) return false;
-            SentenceView.Arg to = v.word(j).equals("to") ? argStarting(cos, j + 1, j + 2) : null;
+            SentenceView.Arg to = v.word(j).equals("to") ? SentenceView.firstStarting(cos, j + 1, j + 2) : null;
             if (to != null && !v.word(to.te()).matches("'s|’s|'|’")) return true; // "rights to Ostera's platform" is no recipient
         }
         return false;
@@ -94,11 +94,6 @@ final class DealTerms {
         return best;
     }
 
-    private static SentenceView.Arg argStarting(List<SentenceView.Arg> cos, int from, int to) {
-        for (SentenceView.Arg a : cos) if (a.tb() >= from && a.tb() <= to) return a;
-        return null;
-    }
-
     private static int side(int[] owner, int e, int pa, int pb) {
         if (owner[e] == owner[pa]) return 1;
         if (owner[e] == owner[pb]) return -1;
@@ -112,9 +107,10 @@ final class DealTerms {
         for (SentenceView v : terms) {
             String text = v.sentence.text();
             List<Amount> milestones = new ArrayList<>();
-            for (Amount a : Money.find(text)) {
+            List<Amount> amounts = Money.find(text);
+            for (Amount a : amounts) {
                 if (a.perUnit()) continue;
-                MoneyRole r = roles.role(text, a);
+                MoneyRole r = roles.role(text, a, amounts);
                 if (r == MoneyRole.NOT_A_TERM) continue;
                 if (currency != null && !currency.equals(a.currency())) continue;
                 if (r == MoneyRole.MILESTONES) { milestones.add(a); continue; }

@@ -68,8 +68,13 @@ public final class MoneyRoles {
 
     /** The deal term this amount is in its sentence (offsets of the amount are into {@code sentence}). */
     public MoneyRole role(String sentence, Amount amount) {
+        return role(sentence, amount, Money.find(sentence));
+    }
+
+    /** As {@link #role(String, Amount)}, with the sentence's amounts already found ({@code Money.find(sentence)}). */
+    public MoneyRole role(String sentence, Amount amount, List<Amount> amounts) {
         int lo = 0, hi = sentence.length();
-        for (Amount other : Money.find(sentence)) {
+        for (Amount other : amounts) {
             if (other.end() <= amount.begin()) lo = Math.max(lo, other.end());
             else if (other.begin() >= amount.end()) hi = Math.min(hi, other.begin());
         }

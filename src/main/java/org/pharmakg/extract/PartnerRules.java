@@ -34,7 +34,7 @@ final class PartnerRules {
         // "between X and Y"
         for (int i = 0; i < v.size(); i++) {
             if (!v.word(i).equals("between")) continue;
-            SentenceView.Arg x = firstAt(cos, i + 1, 3), y = null;
+            SentenceView.Arg x = SentenceView.firstStarting(cos, i + 1, i + 4), y = null;
             if (x != null) {
                 // "between Agensys, Inc., an affiliate of Astellas, and Seattle Genetics": skip the apposition
                 for (int j = x.te(); j < Math.min(v.size(), x.te() + 14) && y == null; j++) {
@@ -78,11 +78,6 @@ final class PartnerRules {
         List<SentenceView.Arg> before = new ArrayList<>();
         for (SentenceView.Arg a : cos) if (a.tb() < cue) before.add(a);
         if (!before.isEmpty()) return before.get(0);
-        return null;
-    }
-
-    private static SentenceView.Arg firstAt(List<SentenceView.Arg> cos, int from, int within) {
-        for (SentenceView.Arg a : cos) if (a.tb() >= from && a.tb() <= from + within) return a;
         return null;
     }
 

@@ -64,6 +64,12 @@ final class SentenceView {
         return args.stream().anyMatch(a -> a.type() == EntityType.COMPANY && a.tb() >= from && a.te() <= to);
     }
 
+    /** The first of the arguments that starts at a token in [from, to], or null. */
+    static Arg firstStarting(List<Arg> cands, int from, int to) {
+        for (Arg a : cands) if (a.tb() >= from && a.tb() <= to) return a;
+        return null;
+    }
+
     /** The nearest argument of a type to a token span, preferring the left side on ties. */
     Arg nearest(List<Arg> cands, int tb, int te) {
         return cands.stream().min(Comparator.comparingInt((Arg a) -> distance(a, tb, te))

@@ -1,6 +1,5 @@
 package org.pharmakg.mapping;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,21 +79,6 @@ final class DealMapper {
         q.add(new Quad(g, deal, p, o));
         if (ev == null) return;
         Node e = Vocab.iri(Vocab.ID + "evidence/" + r.id() + "/" + RdfMapper.hash(deal.getURI() + "|" + p.getURI() + "|" + o));
-        Node sel = Vocab.iri(e.getURI() + "-selector");
-        q.add(new Quad(g, e, Vocab.TYPE, Vocab.EVIDENCE));
-        q.add(new Quad(g, e, Vocab.SUBJECT, deal));
-        q.add(new Quad(g, e, Vocab.PREDICATE, p));
-        q.add(new Quad(g, e, Vocab.OBJECT, o));
-        q.add(new Quad(g, e, Vocab.DERIVED_FROM, doc));
-        q.add(new Quad(g, e, Vocab.SENTENCE, RdfMapper.str(ev.sentenceText())));
-        q.add(new Quad(g, e, Vocab.HAS_SELECTOR, sel));
-        q.add(new Quad(g, sel, Vocab.TYPE, Vocab.TEXT_POSITION_SELECTOR));
-        q.add(new Quad(g, sel, Vocab.START, RdfMapper.nonNeg(ev.begin())));
-        q.add(new Quad(g, sel, Vocab.END, RdfMapper.nonNeg(ev.end())));
-        q.add(new Quad(g, e, Vocab.EXTRACTOR, RdfMapper.str(ev.rule())));
-        q.add(new Quad(g, e, Vocab.CONFIDENCE, NodeFactory.createLiteralDT(
-                BigDecimal.valueOf(ev.confidence()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), XSDDatatype.XSDdecimal)));
-        q.add(new Quad(g, e, Vocab.STATUS, Vocab.ACHIEVED));
-        if (r.published() != null) q.add(new Quad(g, e, Vocab.DATE, RdfMapper.date(r.published().toString())));
+        RdfMapper.evidenceNode(g, e, doc, r, deal, p, o, ev, q);
     }
 }

@@ -114,6 +114,14 @@ public final class RdfMapper {
         String objectLabel = f.object() >= 0 ? x.entities().get(f.object()).label() : f.phase();
         Node e = Vocab.iri(Vocab.ID + "evidence/" + r.id() + "/"
                 + hash(f.relation() + "|" + subjectLabel + "|" + objectLabel + "|" + ev.planned()));
+        evidenceNode(g, e, doc, r, s, p, o, ev, q);
+    }
+
+    /**
+     * One evidence node {@code e} for the statement (s, p, o): the sentence, the span's text-position selector,
+     * the rule, the confidence, the status and the release date. Facts and deal terms both are stated so.
+     */
+    static void evidenceNode(Node g, Node e, Node doc, PressRelease r, Node s, Node p, Node o, Fact.Evidence ev, List<Quad> q) {
         Node sel = Vocab.iri(e.getURI() + "-selector");
         q.add(new Quad(g, e, Vocab.TYPE, Vocab.EVIDENCE));
         q.add(new Quad(g, e, Vocab.SUBJECT, s));
