@@ -286,7 +286,8 @@ class DealsTest {
 
     @Test
     void theScorersDealQueryAnswersForEveryDeal() throws Exception {
-        String q = Files.readString(Path.of("..", "shared", "eval", "deals.rq"));
+        // the reference scorer's deal query, kept on the class path beside entities.rq and facts.rq (a clone may have no ../shared)
+        String q = new String(getClass().getClassLoader().getResourceAsStream("eval/deals.rq").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         Map<String, List<String>> keys = new HashMap<>();
         Txn.executeRead(seed.store.dataset(), () -> {
             try (QueryExec qe = QueryExec.dataset(seed.store.dataset()).query(QueryFactory.create(q)).build()) {
