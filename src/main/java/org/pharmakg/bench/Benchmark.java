@@ -48,7 +48,8 @@ public final class Benchmark {
         log.accept("fresh build of " + s.releases + " releases");
         Path store = s.work.resolve("store");
         HeapTrace trace = new HeapTrace(s.heapEvery);
-        BuildBench.Fresh fresh = BuildBench.fresh(corpus, store, 0, trace, m -> log.accept("problem: " + m));
+        java.time.Instant builtAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        BuildBench.Fresh fresh = BuildBench.fresh(corpus, store, 0, builtAt, trace, m -> log.accept("problem: " + m));
         BuildReport r = fresh.report();
         double rps = r.built() / r.seconds();
         t.row("build releases/s", f("%.1f (%d built in %.1f s, incl. model load)", rps, r.built(), r.seconds()), ">= 20", rps >= 20);
@@ -58,6 +59,8 @@ public final class Benchmark {
         t.row("peak heap MB (build)", f("%.0f of %.0f", fresh.peakHeapBytes() / MB, Runtime.getRuntime().maxMemory() / MB),
                 "within -Xmx", fresh.peakHeapBytes() < Runtime.getRuntime().maxMemory());
         trace.lines().forEach(l -> t.row("heap after GC at " + l[0] + " docs MB", l[1]));
+
+        if (s.sparkMaster != null) spark(t, corpus, store, builtAt, r);
 
         log.accept("bulk loader reference");
         BuildBench.LoaderRef ref = BuildBench.loaderReference(store, s.work);
@@ -82,6 +85,30 @@ public final class Benchmark {
         if (s.dev != null && s.gold != null) scores(t, threads);
         if (!s.skipQueries) queries(t, store);
         return t;
+    }
+
+    /**
+     * The same corpus as a Spark job on {@code --spark MASTER}, right after the local build: releases/s of both, the
+     * driver's steps timed apart (they do not shrink with executors), the rate per core of the executors' step, and
+     * whether both stores hold the same quads.
+     */
+    private void spark(BenchTable t, Path corpus, Path store, java.time.Instant builtAt, BuildReport local) {
+        log.accept("spark-build of " + s.releases + " releases on " + s.sparkMaster);
+        SparkComparison.Result sp = SparkComparison.find().run(corpus, s.work.resolve("spark-parts"), s.work.resolve("spark-store"),
+                builtAt, s.sparkMaster);
+        double ours = local.built() / local.seconds(), theirs = sp.built() / sp.totalSeconds();
+        t.row("spark-build releases/s (" + s.sparkMaster + ")", f("%.1f (%d built, %d failed, in %.1f s incl. Spark start and model load)",
+                theirs, sp.built(), sp.failed(), sp.totalSeconds()));
+        t.row("spark-build / build (releases/s)", f("%.2f", theirs / ours), ">= 0.8", theirs / ours >= 0.8);
+        t.row("spark-build steps s", f("driver plan %.1f; executors extract %.1f; driver resolve %.1f; write %.1f; driver load %.1f",
+                sp.planSeconds(), sp.extractSeconds(), sp.resolveSeconds(), sp.writeSeconds(), sp.loadSeconds()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        t.row("spark-build extract releases/s per core", f("%.2f (%d cores; model load included)", sp.built() / sp.extractSeconds() / cores, cores));
+        t.row("spark-build load quads/s (driver)", f("%s (%s quads)", n(sp.quads() / sp.loadSeconds()), n(sp.quads())));
+        log.accept("comparing the two stores");
+        StoreDigest a = StoreDigest.of(store), b = StoreDigest.of(s.work.resolve("spark-store"));
+        t.row("spark-build quads = build quads", a.equals(b) ? f("yes (%s quads)", n(a.quads())) : f("no (build %s, spark-build %s quads)",
+                n(a.quads()), n(b.quads())), "equal", a.equals(b));
     }
 
     private void baseline(BenchTable t, Path corpus, int threads, double ours) {
@@ -150,6 +177,7 @@ public final class Benchmark {
         private double querySeconds = 20;
         private boolean skipQueries, skipBaseline;
         private Consumer<String> log = m -> { };
+        private String sparkMaster;
 
         Builder(Path seeds, Path work) {
             this.seeds = seeds;
@@ -170,6 +198,8 @@ public final class Benchmark {
         public Builder heapEvery(int n) { this.heapEvery = n; return this; }
         /** Receives one line per stage of the benchmark (progress, on stderr in the CLI). */
         public Builder log(Consumer<String> l) { this.log = l; return this; }
+        /** Also runs the build as a Spark job on this master (e.g. local[2]) and compares it with the local build. */
+        public Builder spark(String master) { this.sparkMaster = master; return this; }
         public Benchmark build() { return new Benchmark(this); }
     }
 }

@@ -32,7 +32,7 @@ import org.pharmakg.store.KgStore;
  * The build measurements: a fresh build exactly as {@code pharmakg build} runs it (model load, peak heap,
  * seconds writing the store), an unchanged re-build, and the TDB2 bulk loader on the same quads as a reference.
  *
- * <pre>BuildBench.Fresh f = BuildBench.fresh(corpusDir, storeDir, threads, Progress.NONE);</pre>
+ * <pre>BuildBench.Fresh f = BuildBench.fresh(corpusDir, storeDir, threads, builtAt, Progress.NONE, problems);</pre>
  */
 public final class BuildBench {
     private BuildBench() {}
@@ -48,12 +48,17 @@ public final class BuildBench {
         public double loaderTriplesPerCpuSecond() { return quads / loaderCpuSeconds; }
     }
 
-    /** Builds {@code corpus} into {@code storeDir} as the build command does (all processors unless {@code threads} &gt; 0). */
-    public static Fresh fresh(Path corpus, Path storeDir, int threads, Progress progress, Consumer<String> problems) {
+    /**
+     * Builds {@code corpus} into {@code storeDir} as the build command does (all processors unless {@code threads} &gt; 0),
+     * with {@code builtAt} as the build's time, so a Spark build of the same corpus can be compared quad for quad.
+     */
+    public static Fresh fresh(Path corpus, Path storeDir, int threads, java.time.Instant builtAt, Progress progress,
+                              Consumer<String> problems) {
         double[] load = new double[1];
         try (KgStore s = KgStore.open(storeDir); HeapSampler heap = HeapSampler.start()) {
             Lexicon lexicon = Lexicon.load();
             BuildPipeline.Builder b = BuildPipeline.builder(s).findCopies(false).lexicon(lexicon)
+                    .clock(java.time.Clock.fixed(builtAt, java.time.ZoneOffset.UTC))
                     .nlp(() -> {
                         long t0 = System.nanoTime();
                         NlpPipeline p = Extractor.standardNlp(lexicon);

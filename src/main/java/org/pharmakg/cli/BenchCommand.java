@@ -54,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-baseline", description = "Skip the CoreNLP baseline.")
     boolean skipBaseline;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Also run spark-build on the same releases on this Spark master"
+            + " (e.g. local[2]) and compare throughput and quads with build (needs the spark profile; bin/pharmakg adds it).")
+    String spark;
+
     @Option(names = "--strict", description = "Exit with 1 when a target is missed.")
     boolean strict;
 
@@ -62,6 +66,13 @@ final class BenchCommand implements Callable<Integer> {
         if (releases < 1) throw new Main.UsageException("--releases must be at least 1");
         for (Path d : dev == null ? new Path[] {seeds} : new Path[] {seeds, dev}) {
             if (!Files.isDirectory(d)) throw new Main.EnvironmentException("folder " + d + " not found; run from the project folder or pass --seeds/--dev");
+        }
+        if (spark != null) {
+            try {
+                org.pharmakg.bench.SparkComparison.find();
+            } catch (IllegalStateException e) {
+                throw new Main.EnvironmentException(e.getMessage());
+            }
         }
         if (gold != null && !Files.isDirectory(gold)) throw new Main.EnvironmentException("gold folder " + gold + " not found");
         boolean temp = work == null;
@@ -73,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             BenchTable t = Benchmark.builder(seeds, dir).releases(releases).dev(dev).gold(gold).baselineSample(baselineSample)
                     .queryTriples(queryTriples).clients(clients).querySeconds(querySeconds).skipQueries(skipQueries)
-                    .skipBaseline(skipBaseline).heapEvery(releases >= 10_000 ? 1000 : 0)
+                    .skipBaseline(skipBaseline).spark(spark).heapEvery(releases >= 10_000 ? 1000 : 0)
                     .log(m -> System.err.println("bench: " + m)).build().run();
             System.out.print(t.render());
             return strict && t.missed() > 0 ? Main.FAILED : Main.OK;

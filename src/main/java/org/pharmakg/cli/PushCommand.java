@@ -93,15 +93,12 @@ final class PushCommand implements Callable<Integer> {
         return user != null && password != null ? new String[] {user, password} : null;
     }
 
-    /** A spark-build's N-Quads: quads/part-*.gz, then entities.nq.gz. */
+    /** A spark-build's N-Quads ({@link org.pharmakg.store.PartFiles}); a folder that is none is a usage error. */
     static java.util.List<Path> partFiles(Path dir) {
-        java.util.List<Path> out = new java.util.ArrayList<>();
-        try (var s = Files.list(dir.resolve("quads"))) {
-            s.filter(p -> p.getFileName().toString().matches("part-\\d+.*\\.gz")).sorted().forEach(out::add);
-        } catch (IOException e) {
-            throw new Main.UsageException("--from " + dir + " is no spark-build output (no quads/ folder): " + e.getMessage());
+        try {
+            return org.pharmakg.store.PartFiles.of(dir);
+        } catch (org.pharmakg.PharmakgException e) {
+            throw new Main.UsageException("--from " + e.getMessage());
         }
-        out.add(dir.resolve("entities.nq.gz"));
-        return out;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apache.jena.sparql.core.Quad;
 import org.pharmakg.ingest.IngestException;
 import org.pharmakg.ingest.PressRelease;
 import org.pharmakg.ingest.PressReleaseReader;
@@ -67,6 +68,28 @@ public record BuildPlan(List<PressRelease> todo, int unchanged) {
             todo.add(r);
         }
         return new BuildPlan(todo, unchanged);
+    }
+
+    /**
+     * The plan of a build into a fresh store with syndicated copies folded as {@code build} folds them: the releases
+     * that are documents of their own, and the {@code kg:source} quads the copies add to them.
+     */
+    public record Folded(List<PressRelease> todo, List<Quad> copySources) {
+        public Folded {
+            todo = List.copyOf(todo);
+            copySources = List.copyOf(copySources);
+        }
+    }
+
+    /** This plan's releases without the near-copies of an earlier one (none dropped when {@code findCopies} is off). */
+    public Folded foldCopies(boolean findCopies) {
+        if (!findCopies) return new Folded(todo, List.of());
+        Syndication syndication = new Syndication();
+        List<PressRelease> own = new ArrayList<>();
+        for (PressRelease r : todo) {
+            if (syndication.copyOf(r) == null) own.add(r);
+        }
+        return new Folded(own, syndication.sourceQuads());
     }
 
     private static String uniqueId(Path file, PressReleaseReader.Fingerprint fp, Set<String> ids) {

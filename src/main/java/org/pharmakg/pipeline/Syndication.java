@@ -45,6 +45,9 @@ final class Syndication {
         store.documentValues(MINHASH).forEach((id, hex) -> known.put(id, MinHash.decode(hex)));
     }
 
+    /** For a fresh store: only the releases of this build are compared. */
+    Syndication() { }
+
     /** The id of the document {@code r} is a copy of (its source then remembered for it), or null. */
     String copyOf(PressRelease r) {
         MinHash sig = MinHash.of(r.text());
@@ -84,11 +87,20 @@ final class Syndication {
 
     /** Adds the copies' sources to their documents, one transaction per document. */
     void storeSources(KgStore store) {
-        copies.forEach((id, sources) -> {
-            Node g = Vocab.docGraph(id);
-            Node doc = Vocab.document(id);
-            store.addToDocument(id, sources.stream().map(s -> new Quad(g, doc, SOURCE, KgStore.literal(s))).toList());
-        });
+        copies.keySet().forEach(id -> store.addToDocument(id, sourceQuads(id)));
+    }
+
+    /** The {@code kg:source} quads of every copy found, in their documents' graphs. */
+    List<Quad> sourceQuads() {
+        List<Quad> out = new ArrayList<>();
+        copies.keySet().forEach(id -> out.addAll(sourceQuads(id)));
+        return out;
+    }
+
+    private List<Quad> sourceQuads(String id) {
+        Node g = Vocab.docGraph(id);
+        Node doc = Vocab.document(id);
+        return copies.get(id).stream().map(s -> new Quad(g, doc, SOURCE, KgStore.literal(s))).toList();
     }
 
     /** How many releases were found to be copies of another. */

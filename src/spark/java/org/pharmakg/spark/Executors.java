@@ -3,7 +3,6 @@ package org.pharmakg.spark;
 import org.pharmakg.extract.Extractor;
 import org.pharmakg.extract.Lexicon;
 import org.pharmakg.ingest.PressReleaseReader;
-import org.pharmakg.nlp.CoreNlpPipeline;
 import org.pharmakg.nlp.NlpPipeline;
 
 /**
@@ -30,7 +29,8 @@ final class Executors {
                     Lexicon lexicon = Lexicon.load();
                     Extractor extractor = Extractor.standard(lexicon);
                     extractor.warmUp();
-                    NlpPipeline nlp = CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build();
+                    // the build's own NLP stage, with its fast path (NER only in sentences that need it)
+                    NlpPipeline nlp = Extractor.standardNlp(lexicon);
                     s = stages = new Stages(new PressReleaseReader(), extractor, nlp);
                 }
             }

@@ -64,6 +64,7 @@ final class Job {
 
     /** A release's N-Quads with the entity renames applied (one string, no trailing newline). */
     static String rename(DocResult d, Map<String, String> renames) {
+        if (!mentionsAny(d.nquads(), renames)) return stripNewline(d.nquads()); // most releases: nothing to re-write
         List<Quad> quads = read(d.nquads());
         Map<Node, Node> nodes = new HashMap<>();
         for (Quad q : quads) {
@@ -72,7 +73,26 @@ final class Job {
                 if (to != null) nodes.put(n, NodeFactory.createURI(to));
             }
         }
-        String s = write(EntityResolution.rename(quads, nodes));
+        return stripNewline(write(EntityResolution.rename(quads, nodes)));
+    }
+
+    /**
+     * Whether an IRI of the N-Quads text is a key of {@code renames}: each {@code <…>} ending at a '>' starts at the
+     * last '<' before it, so a '<' or '>' inside a literal never hides an IRI (a literal may only add a false hit,
+     * which costs a parse, never a missed rename).
+     */
+    static boolean mentionsAny(String nquads, Map<String, String> renames) {
+        if (renames.isEmpty()) return false;
+        int from = 0;
+        for (int end = nquads.indexOf('>'); end >= 0; end = nquads.indexOf('>', end + 1)) {
+            int start = nquads.lastIndexOf('<', end);
+            if (start >= from && renames.containsKey(nquads.substring(start + 1, end))) return true;
+            from = end + 1;
+        }
+        return false;
+    }
+
+    private static String stripNewline(String s) {
         return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 

@@ -36,6 +36,7 @@ import org.pharmakg.pipeline.BuildPipeline;
 import org.pharmakg.pipeline.BuildPlan;
 import org.pharmakg.store.EntityResolution;
 import org.pharmakg.store.KgStore;
+import org.pharmakg.store.PartFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +81,10 @@ public final class SparkBuild {
     private final int partitions;
     private final Consumer<String> problems;
     private final Map<String, String> conf;
+    private final boolean findCopies;
 
     private SparkBuild(Builder b) {
+        this.findCopies = b.findCopies;
         this.master = b.master;
         this.output = Objects.requireNonNull(b.output, "output");
         this.store = b.store;
@@ -107,7 +110,7 @@ public final class SparkBuild {
         if (store != null) checkEmpty(store);
         // driver: plan exactly as build does
         List<Path> files = DocumentFinder.find(roots, e -> fail.accept(e.getMessage()));
-        BuildPlan plan = BuildPlan.plan(files, new PressReleaseReader(), Map.of(), fail);
+        BuildPlan.Folded plan = BuildPlan.plan(files, new PressReleaseReader(), Map.of(), fail).foldCopies(findCopies);
         List<Job.Item> items = new ArrayList<>();
         for (PressRelease r : plan.todo()) items.add(new Job.Item(r.source().toAbsolutePath().toString(), r.source().toString(), r.id()));
         long t1 = System.nanoTime();
@@ -148,6 +151,7 @@ public final class SparkBuild {
             docs.unpersist(false);
         }
         writeGz(output.resolve("entities.nq.gz"), res.labels());
+        writeGz(output.resolve("sources.nq.gz"), plan.copySources()); // syndicated copies: more sources of their documents
         t4 = System.nanoTime();
         long quads = 0;
         if (store != null) quads = load(store, output, docHashes);
@@ -205,6 +209,8 @@ public final class SparkBuild {
                 throw new PharmakgException("cannot load " + output + " into " + storeDir + ": " + e.getMessage());
             }
             s.ensureOntology();
+            // deals of one agreement over time, linked across releases as build links them after resolution
+            org.pharmakg.store.Agreements.link(s);
             s.setMeta(BuildPipeline.RESOLVED_DOCUMENTS, KgStore.literal(BuildPlan.digest(docHashes)));
             s.setMeta("lastBuild", KgStore.literal(Instant.now().toString()));
             s.compactIfGrown(KgStore.DEFAULT_MIN_GROWTH, KgStore.DEFAULT_GROWTH_FACTOR); // records the baseline
@@ -212,16 +218,9 @@ public final class SparkBuild {
         return n[0];
     }
 
-    /** The job's N-Quads files in order: the releases' part files, then the entities graph. */
+    /** The job's N-Quads files in load order ({@link PartFiles}). */
     public static List<Path> partFiles(Path output) {
-        List<Path> parts = new ArrayList<>();
-        try (var s = Files.list(output.resolve("quads"))) {
-            s.filter(p -> p.getFileName().toString().matches("part-\\d+.*\\.gz")).sorted().forEach(parts::add);
-        } catch (IOException e) {
-            throw new PharmakgException("cannot list " + output.resolve("quads") + ": " + e.getMessage());
-        }
-        parts.add(output.resolve("entities.nq.gz"));
-        return parts;
+        return PartFiles.of(output);
     }
 
     private static void writeGz(Path file, List<Quad> quads) {
@@ -241,6 +240,7 @@ public final class SparkBuild {
         private int partitions;
         private Consumer<String> problems = m -> { };
         private final Map<String, String> conf = new HashMap<>();
+        private boolean findCopies = true;
 
         /** The Spark master ({@code local[2]}, {@code spark://host:7077}); by default spark-submit's, else local[*]. */
         public Builder master(String m) { this.master = m; return this; }
@@ -255,6 +255,8 @@ public final class SparkBuild {
         public Builder problems(Consumer<String> p) { this.problems = p; return this; }
         /** A Spark setting ({@code spark.executor.memory} …). */
         public Builder conf(String key, String value) { this.conf.put(key, value); return this; }
+        /** Fold syndicated copies into one document with several sources, as {@code build} does (default on). */
+        public Builder findCopies(boolean on) { this.findCopies = on; return this; }
         public SparkBuild build() { return new SparkBuild(this); }
     }
 }

@@ -23,11 +23,16 @@ class SparkBuildTest {
     private static final String AT = "2025-01-01T00:00:00Z";
 
     @Test
-    void sparkBuildEqualsBuild(@TempDir Path tmp) {
+    void sparkBuildEqualsBuild(@TempDir Path tmp) throws java.io.IOException {
         Path local = tmp.resolve("local"), spark = tmp.resolve("spark"), parts = tmp.resolve("parts");
-        assertEquals(0, Main.run("build", "--store", local.toString(), "--built-at", AT, "data"));
+        // a syndicated copy of a seed (another site's small edit): both builds fold it into the seed's document
+        Path copies = Files.createDirectories(tmp.resolve("syndicated"));
+        String seed = Files.readString(Path.of("data/000_9041f48a740ce000.txt"));
+        Files.writeString(copies.resolve("copy.txt"), seed.replaceFirst("\\bannounced\\b", "said"));
+        assertEquals(0, Main.run("build", "--store", local.toString(), "--built-at", AT, "data", copies.toString()));
         assertEquals(0, Main.run("spark-build", "--master", "local[2]", "--store", spark.toString(), "--output", parts.toString(),
-                "--built-at", AT, "data"));
+                "--built-at", AT, "data", copies.toString()));
+        assertTrue(Files.exists(parts.resolve("sources.nq.gz")), "the copy's source, beside the part files");
         assertTrue(Files.exists(parts.resolve("entities.nq.gz")));
         assertTrue(SparkBuild.partFiles(parts).size() >= 2, "part files of the releases and the entities graph");
 
@@ -40,6 +45,8 @@ class SparkBuildTest {
                 + "\nonly in spark-build (" + onlySpark.size() + "):\n"
                 + String.join("\n", List.copyOf(onlySpark).subList(0, Math.min(20, onlySpark.size()))));
         assertTrue(a.size() > 1000, "the seeds give a real graph: " + a.size());
+        assertTrue(b.stream().anyMatch(q -> q.contains("kg/source>") || q.contains("#source>")) && b.stream().anyMatch(q -> q.contains("copy.txt")),
+                "the copy is a source of the seed's document, not a document of its own");
         // the next `build` on the spark-built store sees nothing to do, as after a local build
         assertEquals(meta(local, "resolvedDocuments"), meta(spark, "resolvedDocuments"));
         assertEquals(meta(local, "ontologyHash"), meta(spark, "ontologyHash"));

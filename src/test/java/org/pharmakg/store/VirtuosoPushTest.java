@@ -41,9 +41,6 @@ import org.pharmakg.serve.NamedQueries;
  * says how to install it.
  */
 class VirtuosoPushTest {
-    /** The named query Virtuoso 7.2.5 cannot run (a bug of its SQL compiler), checked to fail rather than skipped. */
-    private static final String VIRTUOSO_CANNOT = "partner-network";
-
     private static final String INSTALL = "Virtuoso is not installed: run scripts/test (it installs the Debian packages of"
             + " scripts/test-packages.txt) or `sudo apt-get install virtuoso-opensource-7-bin libpcre3`";
 
@@ -79,15 +76,6 @@ class VirtuosoPushTest {
                         NamedQueries.Named named = NamedQueries.load(name);
                         // with the parameters the benchmark uses (Virtuoso 7.2 treats BIND(LCASE(STR(?unbound))) as
                         // a value, not an error, so a named query whose optional parameter is left out matches nothing there)
-                        if (name.equals(VIRTUOSO_CANNOT)) {
-                            // Virtuoso 7.2.5 fails to compile its zero-or-one property path ("SQ156: Internal Optimized
-                            // compiler error : unknown table for a column"), in every form; when a Virtuoso does, compare it too
-                            Map<String, String> params = QueryBench.PARAMS.get(name);
-                            AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
-                                    () -> portableRows(sparql, named, params), name + " now runs on Virtuoso: compare it");
-                            assertTrue(String.valueOf(e.getCause()).contains("500"), String.valueOf(e.getCause()));
-                            continue;
-                        }
                         for (Map<String, String> params : List.of(QueryBench.PARAMS.getOrDefault(name, Map.of()))) {
                             Query ours = named.bind(params);
                             List<String> a = rows(fusekiUrl, ours), b = portableRows(sparql, named, params);
@@ -101,7 +89,7 @@ class VirtuosoPushTest {
                         }
                     }
                     assertTrue(differ.isEmpty(), "named queries that answer differently on Virtuoso:\n" + String.join("\n", differ));
-                    assertEquals(NamedQueries.NAMES.size() - 1, compared);
+                    assertEquals(NamedQueries.NAMES.size(), compared, "every named query, partner-network included");
                 } finally {
                     fuseki.stop();
                 }
