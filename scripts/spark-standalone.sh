@@ -5,7 +5,8 @@
 #
 #   scripts/spark-standalone.sh OUTPUT STORE PATH...     # e.g. /tmp/parts /tmp/store data
 #
-# Environment: WORKER_CORES (default 2), EXECUTOR_MEMORY (default 3g), KEEP_CLUSTER=1 leaves master and worker up.
+# Environment: WORKER_CORES (default 2), EXECUTOR_MEMORY (default 3g), BUILT_AT (an instant for --built-at, to
+# compare the store with a local `build --built-at` of the same releases), KEEP_CLUSTER=1 leaves master and worker up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 3 ] || { echo "usage: scripts/spark-standalone.sh OUTPUT STORE PATH..." >&2; exit 2; }
@@ -16,10 +17,20 @@ mvn -B -q -DskipTests package >&2                      # target/pharmakg-*.jar, 
 app_jar="$(ls target/pharmakg-*.jar | grep -v sources | head -1)"
 home="$(mktemp -d /tmp/pharmakg-spark-home.XXXX)"
 mkdir -p "$home/jars" "$home/work" "$home/logs"
-# Spark's jars are those of classpath-spark.txt that the application's own class path lacks
-comm -23 <(tr ':' '\n' < target/classpath-spark.txt | sort) <(tr ':' '\n' < target/classpath.txt | sort) \
-  | while read -r j; do ln -s "$j" "$home/jars/"; done
-app_cp="$(realpath "$app_jar"):$(cat target/classpath.txt)"   # the application and its dependencies, CoreNLP models among them
+# a Spark "distribution": spark-core and what it depends on, as Maven resolves them for Spark alone (with Spark's own
+# log4j2 binding, as a distribution has it); the application's jars reach the executors through --jars only
+spark_version="$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' pom.xml)"
+cat > "$home/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>local</groupId><artifactId>spark-home</artifactId><version>1</version>
+  <dependencyManagement><dependencies><dependency><groupId>com.fasterxml.jackson</groupId><artifactId>jackson-bom</artifactId>
+    <version>2.21.2</version><type>pom</type><scope>import</scope></dependency></dependencies></dependencyManagement>
+  <dependencies><dependency><groupId>org.apache.spark</groupId><artifactId>spark-core_2.13</artifactId>
+    <version>$spark_version</version></dependency></dependencies>
+</project>
+POM
+(cd "$home" && mvn -B -q dependency:build-classpath -Dmdep.outputFile=classpath.txt >&2)
+tr ':' '\n' < "$home/classpath.txt" | while read -r j; do ln -s "$j" "$home/jars/"; done
 
 opens=""
 for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
@@ -27,7 +38,8 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
   opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
 done
 opens="$opens --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED"
-export SPARK_HOME="$home" SPARK_LOCAL_IP=127.0.0.1 SPARK_LOG_DIR="$home/logs"
+# SPARK_SCALA_VERSION: the launcher that starts executors asks it of a SPARK_HOME that is no source tree
+export SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 SPARK_LOG_DIR="$home/logs"
 spark_cp="$home/jars/*"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
@@ -50,13 +62,14 @@ grep -q "Successfully registered with master" "$home/logs/worker.log" \
   || { echo "spark-standalone: the worker did not register; see $home/logs/worker.log" >&2; exit 3; }
 echo "spark-standalone: master spark://127.0.0.1:$port, one worker (${WORKER_CORES:-2} cores); logs in $home/logs" >&2
 
-# spark-submit is `spark-class org.apache.spark.deploy.SparkSubmit`: the README's line, with the dependencies on the
-# executors' class path (on a real cluster: the same files on every node, or --jars)
+# spark-submit is `spark-class org.apache.spark.deploy.SparkSubmit`: the README's line as it stands, the dependencies
+# (CoreNLP and its models among them) sent to the executors with --jars; Spark adds its --add-opens list to the
+# executors' JVMs itself, the driver's is given here as spark-submit's launcher would
+jars="$(tr ':' ',' < target/classpath.txt)"
 # shellcheck disable=SC2086
-java $opens -Xmx3g -cp "$spark_cp:$app_cp" org.apache.spark.deploy.SparkSubmit \
+java $opens -Xmx3g -cp "$spark_cp" org.apache.spark.deploy.SparkSubmit \
   --master "spark://127.0.0.1:$port" --deploy-mode client --class org.pharmakg.cli.Main \
-  --conf "spark.executor.extraClassPath=$app_cp" \
-  --conf "spark.executor.extraJavaOptions=$opens" \
+  --jars "$jars" \
   --conf "spark.executor.memory=${EXECUTOR_MEMORY:-3g}" \
   --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
-  "$app_jar" spark-build --output "$out" --store "$store" "${inputs[@]}"
+  "$app_jar" spark-build --output "$out" --store "$store" ${BUILT_AT:+--built-at "$BUILT_AT"} "${inputs[@]}"

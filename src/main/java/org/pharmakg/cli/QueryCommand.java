@@ -20,14 +20,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pharmakg query NAME}: run a named query (or a .rq file) against the store. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Runs a named query from queries/ (by file stem) or a .rq file. Named queries: "
-                + "partners, pipeline, compounds-by-target, partner-network, documents, evidence, phase-timeline, "
-                + "current-pipeline, entity-search.",
+        description = {"Runs a named query from queries/ (by file stem) or a .rq file; each query file's head comment says what it"
+                + " answers and its parameters.",
                 "Parameters are bound as RDF terms, never spliced into the query text: --param company=Bayer."})
 final class QueryCommand implements Callable<Integer> {
     @Mixin StoreOption store;
 
-    @Parameters(paramLabel = "NAME-or-FILE", description = "A query name or a path to a .rq file.")
+    @Parameters(paramLabel = "NAME-or-FILE", completionCandidates = QueryNames.class,
+            description = "A query name (${COMPLETION-CANDIDATES}) or a path to a .rq file.")
     String name;
 
     @Option(names = {"-p", "--param"}, paramLabel = "k=v", description = "A parameter value (repeatable); <iri> for an IRI.")
@@ -136,5 +136,10 @@ final class QueryCommand implements Callable<Integer> {
             return String.format("the control character U+%04X", (int) c);
         }
         return "'" + c + "'";
+    }
+
+    /** The named queries, for the help text. */
+    static final class QueryNames implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() { return org.pharmakg.serve.NamedQueries.NAMES.iterator(); }
     }
 }
