@@ -136,6 +136,12 @@ public final class MentionFinder {
         }
     }
 
+    /** Verbs of headlines that CoreNLP's NER, misled by title case, takes into an organisation's name. */
+    private static final java.util.regex.Pattern HEADLINE_VERB = java.util.regex.Pattern.compile(
+            "Announces?|Announced|Enters?|Signs?|Reports?|Receives?|Completes?|Acquires?|Presents?|Launch(?:es)?|Initiates?"
+                    + "|Expands?|Extends?|Agrees?|Collaborates?|Establish(?:es)?|Unveils?|Submits?|Obtains?|Raises?|Closes?"
+                    + "|Will|To");
+
     private void nerOrganizations(Sentence s, List<Mention> out) {
         List<Token> toks = s.tokens();
         int i = 0;
@@ -144,6 +150,14 @@ public final class MentionFinder {
             int j = i;
             while (j < toks.size() && "ORGANIZATION".equals(toks.get(j).ner())) j++;
             int b = i, e = j;
+            // a title-case headline runs the name into its verb ("Abbott and Galapagos Announce Global Collaboration"):
+            // the name ends before the verb
+            for (int k = b + 1; k < e; k++) {
+                if (HEADLINE_VERB.matcher(toks.get(k).word()).matches()) {
+                    e = k;
+                    break;
+                }
+            }
             while (e > b && !endsName(toks.get(e - 1))) e--;
             String text = e > b ? s.span(b, e) : "";
             boolean shortCaps = Names.isShortAbbreviation(text) && lexicon.lookup(EntityType.COMPANY, text) == null;
