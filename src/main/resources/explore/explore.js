@@ -130,6 +130,23 @@ const PKG = (() => {
     return {close};
   }
 
+  /**
+   * The year axis under a time chart: a line from x(t0) to x(t1) at height y, a grid line up to top and a label
+   * for each year (every few years when there are many). x maps a time in ms to a pixel.
+   */
+  function yearAxis(x, t0, t1, top, y) {
+    const axis = h("g", {class: "axis"}, h("line", {x1: x(t0), x2: x(t1), y1: y, y2: y}));
+    const y0 = new Date(t0).getUTCFullYear(), y1 = new Date(t1).getUTCFullYear();
+    const step = Math.max(1, Math.ceil((y1 - y0) / 12));
+    for (let yr = y0; yr <= y1; yr += step) {
+      const t = Date.UTC(yr, 0, 1);
+      if (t < t0 || t > t1) continue;
+      axis.append(h("line", {class: "grid", x1: x(t), x2: x(t), y1: top, y2: y + 4}),
+        h("text", {x: x(t), y: y + 17, "text-anchor": "middle"}, String(yr)));
+    }
+    return axis;
+  }
+
   function badgeEl(type) { return type ? h("span", {class: "badge " + type}, TYPE_NAMES[type] || type) : null; }
 
   function linkEl(iri, label) { return h("a", {href: entityHref(iri)}, label); }
@@ -140,5 +157,5 @@ const PKG = (() => {
 
   document.addEventListener("DOMContentLoaded", header);
   return {esc, api, param, entityHref, entityLink, badge, documentHref, showError, TYPE_COLOURS, TYPE_NAMES,
-          h, fill, setParams, ready, searchBox, badgeEl, linkEl};
+          h, fill, setParams, ready, searchBox, badgeEl, linkEl, yearAxis};
 })();

@@ -41,7 +41,8 @@
     fill($("lanes"), shown.map(p => {
       const cards = byPhase.get(p.label);
       cards.sort((a, b) => (b.highestPhase?.date || "").localeCompare(a.highestPhase?.date || "") || a.label.localeCompare(b.label));
-      return h("section", {class: "lane " + (p.order == null ? "" : PKGPipe.phaseClass(p.order)), dataset: {phase: p.label}},
+      return h("section", {class: "lane " + (p.order == null ? "" : PKGPipe.phaseClass(p.order)) + (cards.length ? "" : " empty"),
+          dataset: {phase: p.label}},
         h("h3", {}, p.label, h("span", {}, String(cards.length))),
         h("div", {class: "cards"}, cards.slice(0, PER_LANE).map(c => h("div", {class: "card " + (c.highestPhase ? PKGPipe.phaseClass(c.highestPhase.order) : "")},
           h("a", {class: "name", href: PKG.entityHref(c.iri)}, c.label),

@@ -65,14 +65,14 @@ const PKGNet = (() => {
       state();
       busy(true);
       try {
-        const net = await api("overview", {view: cfg.view, limit: 200});
+        const net = await api("overview", {view: cfg.view, limit: 160});
         elements = new Map();
         for (const n of net.elements.nodes) elements.set(n.data.id, {group: "nodes", data: n.data});
         for (const e of net.elements.edges) elements.set(e.data.id, {group: "edges", data: e.data});
         draw();
-        summary.textContent = `Overview: the ${net.elements.nodes.length} best-connected of ${net.totalNodes.toLocaleString()} ` +
-          `${cfg.noun}, ${net.communityCount.toLocaleString()} communities (label propagation, modularity ${net.modularity})` +
-          (net.truncated ? ". Search to focus on one." : ".");
+        summary.textContent = `Overview: ${net.totalNodes.toLocaleString()} ${cfg.noun} in ` +
+          `${net.communityCount.toLocaleString()} communities (label propagation, modularity ${net.modularity})` +
+          (net.truncated ? `; the largest communities are drawn, ${net.elements.nodes.length} nodes. Search to focus on one.` : ".");
         overviewLegend(net);
         fill(details, h("p", {class: "muted"}, "Click a node to focus on it; hover a node for its name."));
         if (cfg.onFocus) cfg.onFocus(null, {});
@@ -153,7 +153,9 @@ const PKGNet = (() => {
       const fixed = around ? Object.entries(positions).filter(([id]) => cy.getElementById(id).length)
         .map(([nodeId, position]) => ({nodeId, position})) : [];
       const layout = cy.layout({name: window.pkgFcose ? "fcose" : "cose", animate: false, randomize: !fixed.length,
-        quality: "default", nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
+        // an overview of hundreds of nodes settles in fewer iterations; a neighbourhood gets the full run
+        quality: "default", numIter: mode === "overview" ? 900 : 2500,
+        nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
         nodeSeparation: 90, packComponents: true, fixedNodeConstraint: fixed.length ? fixed : undefined, padding: 30});
       layout.one("layoutstop", () => { cy.fit(undefined, 30); readable(); declutter(ranked); report(nodes, edges); PKG.ready(); });
       layout.run();

@@ -47,17 +47,7 @@
       }
       svg.append(g);
     });
-    const yAxis = top + rows.length * rowH + 4;
-    const axis = h("g", {class: "axis"}, h("line", {x1: labelW, x2: W - right, y1: yAxis, y2: yAxis}));
-    const y0 = new Date(t0).getUTCFullYear(), y1 = new Date(t1).getUTCFullYear();
-    const step = Math.max(1, Math.ceil((y1 - y0) / 12));
-    for (let yr = y0; yr <= y1; yr += step) {
-      const t = Date.UTC(yr, 0, 1);
-      if (t < t0 || t > t1) continue;
-      axis.append(h("line", {class: "grid", x1: x(t), x2: x(t), y1: top, y2: yAxis + 4}),
-        h("text", {x: x(t), y: yAxis + 17, "text-anchor": "middle"}, String(yr)));
-    }
-    svg.append(axis);
+    svg.append(PKG.yearAxis(x, t0, t1, top, top + rows.length * rowH + 4));
     fill(el, svg);
   }
 

@@ -90,15 +90,7 @@
         });
       svg.append(g);
     });
-    const yAxis = top + rows.length * rowH + 4;
-    const axis = h("g", {class: "axis"}, h("line", {x1: labelW, x2: W - right, y1: yAxis, y2: yAxis}));
-    for (let yr = new Date(t0).getUTCFullYear(); yr <= new Date(t1).getUTCFullYear(); yr++) {
-      const t = Date.UTC(yr, 0, 1);
-      if (t < t0 || t > t1) continue;
-      axis.append(h("line", {class: "grid", x1: x(t), x2: x(t), y1: top, y2: yAxis + 4}),
-        h("text", {x: x(t), y: yAxis + 17, "text-anchor": "middle"}, String(yr)));
-    }
-    svg.append(axis);
+    svg.append(PKG.yearAxis(x, t0, t1, top, top + rows.length * rowH + 4));
     fill(el, svg);
   }
 

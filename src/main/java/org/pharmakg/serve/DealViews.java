@@ -86,7 +86,11 @@ public final class DealViews {
      */
     public static Map<String, Object> page(DatasetGraph dsg, Filter f) {
         return Txn.calculateRead(dsg, () -> {
-            List<Summary> every = summaries(dsg, f.entity());
+            // every deal's summary is kept per store state (a page of 10,000 deals costs what one of 50 does); an
+            // entity's deals are few and read each time
+            List<Summary> every = f.entity() == null
+                    ? org.pharmakg.store.StoreViews.get(dsg, "deal-summaries", d -> List.copyOf(summaries(d, null)))
+                    : summaries(dsg, f.entity());
             java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
             java.util.TreeSet<String> currencies = new java.util.TreeSet<>();
             for (Summary s : every) {

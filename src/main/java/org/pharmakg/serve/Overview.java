@@ -22,8 +22,9 @@ import org.pharmakg.store.StoreViews;
 
 /**
  * The whole graph as an overview: communities found on the server over every node (JGraphT's label propagation,
- * seeded, so the same store gives the same communities), and a bounded drawing: the {@code limit} nodes of highest
- * degree with their community, and a label flag on the few that matter most (degree, deals, phase). The full
+ * seeded, so the same store gives the same communities), and a bounded drawing: at most {@code limit} nodes, whole
+ * communities from the largest, with their community, and a label flag on the few that matter most (degree, deals,
+ * phase). The full
  * clustering is kept per store state, so only the first request after a write pays for it.
  *
  * <pre>Map&lt;String, Object&gt; json = Overview.of(dsg, Overview.View.PARTNERS, 300);</pre>
@@ -70,7 +71,18 @@ public final class Overview {
             Clustered c = StoreViews.get(dsg, "overview-" + view.name(), d -> cluster(d, view));
             List<String> top = new ArrayList<>(c.degree().keySet());
             top.sort(Comparator.comparing((String n) -> -(c.degree().get(n) + 2 * c.deals().getOrDefault(n, 0))).thenComparing(n -> n));
-            List<String> kept = top.subList(0, Math.min(max, top.size()));
+            // whole communities, largest first (their ids count from the largest), best-connected members first, so
+            // that a cluster is drawn with its links; then without the nodes none of whose links stays in the drawing
+            Map<Integer, List<String>> members = new java.util.TreeMap<>();
+            for (String n : top) members.computeIfAbsent(c.community().get(n), k -> new ArrayList<>()).add(n);
+            Set<String> first = new HashSet<>();
+            for (List<String> m : members.values()) {
+                for (String n : m) if (first.size() < max) first.add(n);
+                if (first.size() >= max) break;
+            }
+            Set<String> linked = new HashSet<>();
+            for (String[] e : c.edges()) if (first.contains(e[0]) && first.contains(e[1])) { linked.add(e[0]); linked.add(e[1]); }
+            List<String> kept = top.stream().filter(linked::contains).toList();   // in rank order: the first are labelled
             Set<String> keptSet = new HashSet<>(kept);
             Map<String, String[]> about = labels(dsg, keptSet);
             Map<String, String> phase = GraphViews.highestPhases(dsg, keptSet);

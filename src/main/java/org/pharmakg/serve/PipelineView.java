@@ -203,8 +203,9 @@ public final class PipelineView {
         for (Row r : Sparql.select(dsg, Sparql.query("""
                 SELECT DISTINCT ?x ?ph ?label ?order ?rel ?status ?date ?doc ?headline ?sentence WHERE {
                   %s
-                  VALUES ?rel { kg:phase kg:plannedPhase }
-                  ?ev rdf:predicate ?rel ; rdf:subject ?x ; rdf:object ?ph .
+                  ?ev rdf:subject ?x ; rdf:predicate ?rel .
+                  FILTER(?rel IN (kg:phase, kg:plannedPhase))   # from the page's compounds: a VALUES on ?rel reads every phase statement
+                  ?ev rdf:object ?ph .
                   OPTIONAL { ?ph rdfs:label ?label }
                   OPTIONAL { ?ph kg:stageOrder ?order }
                   OPTIONAL { ?ev kg:status ?status }

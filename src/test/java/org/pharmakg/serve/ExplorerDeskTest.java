@@ -64,6 +64,15 @@ class ExplorerDeskTest {
         assertEquals(List.of(), js("return window.pkgCspViolations"), "the Content-Security-Policy blocked something");
     }
 
+    /** Taps (as a click would) a node with links not shown, and waits for the network to grow past {@code before} nodes. */
+    private static void expandANode(long before) {
+        String node = (String) js("return window.pkgNetwork.expandable[0] || null");
+        assertTrue(node != null, "a node has hidden neighbours");
+        chromium.js("window.pkgCy.getElementById(arguments[0]).emit('tap')", node);
+        chromium.waiting().until(d -> number("return window.pkgNetwork.nodes") > before);
+        noErrorShown();
+    }
+
     @Test
     void theDeskHoldsTwoThousandDistinctReleasesAndThousandsOfCompanies() {
         assertTrue(desk.count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:PressRelease }") >= RELEASES);
@@ -93,12 +102,7 @@ class ExplorerDeskTest {
         chromium.screenshot("desk-partners-timeline");
         js("window.scrollTo(0, 0)");
 
-        // expand: a node with links not shown, tapped as a click would
-        String node = (String) js("return window.pkgNetwork.expandable[0] || null");
-        assertTrue(node != null, "a node has hidden neighbours");
-        chromium.js("window.pkgCy.getElementById(arguments[0]).emit('tap')", node);
-        chromium.waiting().until(d -> number("return window.pkgNetwork.nodes") > before);
-        noErrorShown();
+        expandANode(before);
         chromium.screenshot("desk-partners-expanded");
     }
 
@@ -113,11 +117,7 @@ class ExplorerDeskTest {
         assertTrue(before > 1 && before <= FocusNetwork.MAX_NODES);
         assertEquals(0, number("return window.pkgNetwork.overlaps"), "labels overlap at the default zoom");
         chromium.screenshot("desk-compounds-focus");
-        String node = (String) js("return window.pkgNetwork.expandable[0] || null");
-        assertTrue(node != null, "a node has hidden neighbours");
-        chromium.js("window.pkgCy.getElementById(arguments[0]).emit('tap')", node);
-        chromium.waiting().until(d -> number("return window.pkgNetwork.nodes") > before);
-        noErrorShown();
+        expandANode(before);
         chromium.screenshot("desk-compounds-expanded");
     }
 
