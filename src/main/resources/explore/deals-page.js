@@ -83,6 +83,7 @@ async function load() {
     window.pkgDeals = {rows: r.deals.length, total: r.total, more: r.more, sort: state.sort, dir: state.dir,
       kinds: r.deals.map(d => d.kind ? d.kind.value : null),
       upfronts: r.deals.map(d => d.upfront ? Number(d.upfront.amount) : null)};
+    PKG.ready();
   } catch (e) {
     if (mine === ticket) PKG.showError(body.closest(".table-wrap"), e);
   }

@@ -3,16 +3,8 @@
 "use strict";
 
 const DEALS = (() => {
-  /** An element with attributes (class, href, title, data-*) and children (nodes or strings, as text). */
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v == null || v === false) continue;
-      if (k === "class") e.className = v; else e.setAttribute(k, v);
-    }
-    for (const c of children.flat()) if (c != null && c !== "") e.append(c instanceof Node ? c : String(c));
-    return e;
-  }
+  /** An element with attributes and children, strings as text (one builder for every page: PKG.h). */
+  const el = PKG.h;
 
   const SYMBOLS = {USD: "$", EUR: "€", GBP: "£", JPY: "¥", CNY: "CN¥"};
 

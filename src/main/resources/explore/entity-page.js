@@ -1,4 +1,7 @@
 "use strict";
+// An entity's page: names, identifiers, facts with their evidence, deals and the releases mentioning it. Every
+// name and sentence is text (PKG.h), never markup: releases are untrusted input.
+const {h} = PKG;
 // How each relation reads from the entity's side: [facts going out, facts coming in].
 const RELATION_NAMES = {
   partnerOf: ["Partners", "Partners"], subsidiaryOf: ["Subsidiary of", "Subsidiaries"],
@@ -8,49 +11,53 @@ const RELATION_NAMES = {
 
 function evidenceItem(e) {
   const meta = [];
-  if (e.date) meta.push(`<span>${PKG.esc(e.date)}</span>`);
-  if (e.document) meta.push(`<a href="${PKG.documentHref(e.document, e.start, e.end)}">${PKG.esc(e.headline || "source release")}</a>`);
-  if (e.status) meta.push(`<span>${PKG.esc(e.status.toLowerCase())}</span>`);
-  if (e.extractor) meta.push(`<span class="mono">${PKG.esc(e.extractor)}</span>`);
-  if (e.confidence != null) meta.push(`<span>confidence ${Number(e.confidence).toFixed(2)}</span>`);
-  return `<li><blockquote>${PKG.esc(e.sentence || "(no sentence)")}</blockquote><div class="meta">${meta.join("")}</div></li>`;
+  if (e.date) meta.push(h("span", {}, e.date));
+  if (e.document) meta.push(h("a", {href: PKG.documentHref(e.document, e.start, e.end)}, e.headline || "source release"));
+  if (e.status) meta.push(h("span", {}, e.status.toLowerCase()));
+  if (e.extractor) meta.push(h("span", {class: "mono"}, e.extractor));
+  if (e.confidence != null) meta.push(h("span", {}, `confidence ${Number(e.confidence).toFixed(2)}`));
+  return h("li", {}, h("blockquote", {}, e.sentence || "(no sentence)"), h("div", {class: "meta"}, meta));
 }
 
 function factGroups(groups, side) {
-  return groups.map(g => {
-    const title = (RELATION_NAMES[g.relation] || [g.relation, g.relation])[side];
-    return `<section class="relation" data-relation="${PKG.esc(g.relation)}">
-      <h3>${PKG.esc(title)} <span class="muted">(${g.facts.length})</span></h3>` +
-      g.facts.map(f => `<div class="fact"><div class="what">${PKG.badge(f.type)} ${PKG.entityLink(f.iri, f.label)}</div>` +
-        (f.evidence.length
-          ? `<ol class="evidence">${f.evidence.map(evidenceItem).join("")}</ol>`
-          : `<p class="muted">No evidence recorded.</p>`) + `</div>`).join("") +
-      `</section>`;
-  }).join("");
+  return groups.map(g => h("section", {class: "relation", dataset: {relation: g.relation}},
+    h("h3", {}, (RELATION_NAMES[g.relation] || [g.relation, g.relation])[side], " ", h("span", {class: "muted"}, `(${g.facts.length})`)),
+    g.facts.map(f => h("div", {class: "fact"}, h("div", {class: "what"}, PKG.badgeEl(f.type), " ", PKG.linkEl(f.iri, f.label)),
+      f.evidence.length ? h("ol", {class: "evidence"}, f.evidence.map(evidenceItem)) : h("p", {class: "muted"}, "No evidence recorded.")))));
 }
 
 async function show() {
   const main = document.getElementById("entity");
   const iri = PKG.param("iri");
-  if (!iri) { main.innerHTML = `<p>No entity given. <a href="index.html">Search</a> for one.</p>`; return; }
+  if (!iri) { PKG.fill(main, h("p", {}, "No entity given. ", h("a", {href: "index.html"}, "Search"), " for one.")); PKG.ready(); return; }
   try {
     const e = await PKG.api("entity", {iri});
     document.title = e.label + " · pharmakg explorer";
-    const ids = e.identifiers.map(i => `<span class="chip">${PKG.esc(i.scheme)}: ` +
-      (i.url ? `<a href="${PKG.esc(i.url)}" rel="noreferrer">${PKG.esc(i.value)}</a>` : PKG.esc(i.value)) + `</span>`).join("");
-    const docs = e.documents.map(d => `<li>${PKG.esc(d.date || "")} · <a href="${PKG.documentHref(d.iri)}">${PKG.esc(d.headline || d.iri)}</a></li>`).join("");
+    const ids = e.identifiers.map(i => h("span", {class: "chip"}, i.scheme + ": ",
+      i.url && /^https?:\/\//i.test(i.url) ? h("a", {href: i.url, rel: "noreferrer"}, i.value) : i.value));
     const nFacts = [...e.out, ...e.in].reduce((n, g) => n + g.facts.length, 0);
-    main.innerHTML = `
-      <h1>${PKG.esc(e.label)} ${PKG.badge(e.type)}</h1>
-      <dl class="facts-meta">
-        <dt>Also known as</dt><dd>${e.aliases.length ? e.aliases.map(a => `<span class="chip">${PKG.esc(a)}</span>`).join("") : '<span class="muted">—</span>'}</dd>
-        <dt>Identifiers</dt><dd>${ids || '<span class="muted">none known</span>'}</dd>
-        <dt>IRI</dt><dd class="mono">${PKG.esc(e.iri)}</dd>
-      </dl>
-      <h2>Facts <span class="muted">(${nFacts})</span></h2>
-      <div id="facts">${nFacts ? factGroups(e.out, 0) + factGroups(e.in, 1) : '<p class="muted">No facts about this entity yet.</p>'}</div>
-      <h2>Mentioned in</h2>
-      ${docs ? `<ul>${docs}</ul>` : '<p class="muted">No release mentions it.</p>'}`;
+    const views = [];
+    if (e.type === "Company") views.push(h("a", {href: "partners.html?focus=" + encodeURIComponent(iri)}, "partner network"),
+      h("a", {href: "landscape.html?company=" + encodeURIComponent(iri)}, "pipeline chart"));
+    if (e.type === "Target" || e.type === "Indication") views.push(
+      h("a", {href: "landscape.html?" + e.type.toLowerCase() + "=" + encodeURIComponent(iri)}, "competitive landscape"));
+    if (["Company", "Compound", "Target", "Indication"].includes(e.type)) views.push(
+      h("a", {href: "compounds.html?focus=" + encodeURIComponent(iri)}, "compound network"));
+    PKG.fill(main,
+      h("h1", {}, e.label, " ", PKG.badgeEl(e.type)),
+      h("dl", {class: "facts-meta"},
+        h("dt", {}, "Also known as"), h("dd", {}, e.aliases.length ? e.aliases.map(a => h("span", {class: "chip"}, a)) : h("span", {class: "muted"}, "—")),
+        h("dt", {}, "Identifiers"), h("dd", {}, ids.length ? ids : h("span", {class: "muted"}, "none known")),
+        h("dt", {}, "IRI"), h("dd", {class: "mono"}, e.iri),
+        views.length ? [h("dt", {}, "Views"), h("dd", {}, views.flatMap((v, i) => [i ? " · " : null, v]))] : null),
+      h("h2", {}, "Facts ", h("span", {class: "muted"}, `(${nFacts})`)),
+      e.truncated ? h("p", {class: "muted"}, `Cut: at most ${e.limits.facts} facts, ${e.limits.evidence} evidence sentences and ` +
+        `${e.limits.documents} releases are shown; the network and pipeline views show the rest.`) : null,
+      h("div", {id: "facts"}, nFacts ? [factGroups(e.out, 0), factGroups(e.in, 1)] : h("p", {class: "muted"}, "No facts about this entity yet.")),
+      h("h2", {}, "Mentioned in"),
+      e.documents.length ? h("ul", {}, e.documents.map(d => h("li", {}, (d.date || "") + " · ",
+        h("a", {href: PKG.documentHref(d.iri)}, d.headline || d.iri)))) : h("p", {class: "muted"}, "No release mentions it."));
+    PKG.ready();
     if (e.type === "Company" || e.type === "Compound") await deals(main, e);
   } catch (err) { PKG.showError(main, err); }
 }

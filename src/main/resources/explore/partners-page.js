@@ -1,67 +1,55 @@
 "use strict";
-const fromSel = document.getElementById("from"), toSel = document.getElementById("to");
-const container = document.getElementById("graph");
-const showDeals = document.getElementById("show-deals");
-let cy = null;
+// The partner network: a company's partners, owners, units and deals (1-2 steps), the overview's communities,
+// and the focused company's partnership timeline.
+(() => {
+  const {h, fill} = PKG;
+  const section = document.getElementById("timeline-section"), el = document.getElementById("timeline");
 
-async function load() {
-  const params = {};
-  if (fromSel.value) params.from = fromSel.value;
-  if (toSel.value) params.to = toSel.value;
-  if (!showDeals.checked) params.deals = "false";
-  try {
-    const net = await PKG.api("partner-network", params);
-    if (!fromSel.options.length) {
-      for (const sel of [fromSel, toSel]) {
-        sel.innerHTML = `<option value="">any year</option>` + net.years.map(y => `<option>${y}</option>`).join("");
+  async function timeline(iri) {
+    if (!iri) { section.hidden = true; return; }
+    try {
+      const t = await PKG.api("partnerships", {company: iri, limit: 60});
+      section.hidden = false;
+      document.getElementById("timeline-title").textContent = "Partnership timeline: " + t.label;
+      document.getElementById("timeline-summary").textContent = `${t.partners.length} of ${t.total} partners` +
+        (t.truncated ? " (the earliest; the rest are cut)" : "");
+      draw(t.partners);
+      window.pkgTimeline = {rows: t.partners.length, total: t.total, truncated: t.truncated};
+    } catch (e) { PKG.showError(el, e); }
+  }
+
+  function draw(rows) {
+    rows = rows.filter(r => r.first);
+    if (!rows.length) { fill(el, h("p", {class: "muted"}, "No dated ties.")); return; }
+    const time = d => Date.parse(d + "T00:00:00Z");
+    const all = rows.flatMap(r => [...r.dates, ...r.deals.map(d => d.date)].filter(Boolean)).map(time);
+    const year = 365 * 24 * 3600 * 1000;
+    const t0 = Math.min(...all) - year / 4, t1 = Math.max(...all) + year / 4;
+    const W = el.clientWidth || 1000, labelW = 240, right = 20, rowH = 26, top = 6, axisH = 24;
+    const x = t => labelW + (W - labelW - right) * (t - t0) / (t1 - t0);
+    const H = top + rows.length * rowH + axisH;
+    const svg = h("svg", {viewBox: `0 0 ${W} ${H}`, height: H, role: "img", "aria-label": "partnership timeline"});
+    rows.forEach((r, i) => {
+      const y = top + i * rowH + rowH / 2;
+      const g = h("g", {class: "row"}, h("rect", {class: "band", x: 0, y: y - rowH / 2, width: W, height: rowH}));
+      const name = r.label.length > 32 ? r.label.slice(0, 31) + "…" : r.label;
+      g.append(h("svg:a", {href: PKG.entityHref(r.iri)}, h("text", {x: labelW - 10, y: y + 4, "text-anchor": "end"}, name)));
+      const first = time(r.first), last = time(r.last);
+      g.append(h("line", {class: "span", x1: x(first), x2: x(last), y1: y, y2: y}));
+      for (const d of r.dates) g.append(h("circle", {class: r.relations.includes("subsidiaryOf") ? "tie owner" : "tie", cx: x(time(d)), cy: y, r: 4.5},
+        h("title", {}, `${r.relations.join(", ")} — stated ${d}`)));
+      for (const d of r.deals) {
+        if (!d.date) continue;
+        const cx = x(time(d.date));
+        g.append(h("svg:a", {href: "deals.html?entity=" + encodeURIComponent(r.iri)},
+          h("path", {class: "deal " + (d.event || ""), d: `M${cx} ${y - 7} L${cx + 7} ${y} L${cx} ${y + 7} L${cx - 7} ${y} Z`},
+            h("title", {}, `${d.label} — ${d.date}`))));
       }
-    }
-    draw(net.elements);
-  } catch (e) { PKG.showError(container, e); }
-}
+      svg.append(g);
+    });
+    svg.append(PKG.yearAxis(x, t0, t1, top, top + rows.length * rowH + 4));
+    fill(el, svg);
+  }
 
-function draw(elements) {
-  const nodes = elements.nodes, edges = elements.edges;
-  // the page's data, for people and tests alike
-  const deals = edges.filter(e => e.data.relation === "deal");
-  window.pkgPartnerNetwork = {nodes: nodes.length, edges: edges.length, labels: nodes.map(n => n.data.label),
-    deals: deals.length, dealLabels: deals.map(e => e.data.label)};
-  container.dataset.nodeCount = nodes.length;
-  container.dataset.edgeCount = edges.length;
-  document.getElementById("summary").textContent =
-    `${nodes.length} companies, ${edges.filter(e => e.data.relation === "partnerOf").length} partnerships, ` +
-    `${edges.filter(e => e.data.relation === "subsidiaryOf").length} ownership links, ${deals.length} deals`;
-  if (cy) cy.destroy();
-  const max = Math.max(1, ...nodes.map(n => n.data.compounds || 0));
-  cy = cytoscape({
-    container, elements: [...nodes, ...edges], minZoom: 0.3, maxZoom: 3, wheelSensitivity: 0.3,
-    style: [
-      {selector: "node", style: {
-        "background-color": PKG.TYPE_COLOURS.Company, "label": "data(label)", "font-size": 12, "color": "#1f2328",
-        "text-valign": "bottom", "text-margin-y": 4, "text-background-color": "#fff", "text-background-opacity": 0.8,
-        "text-background-padding": 2,
-        "width": n => 18 + 34 * Math.sqrt((n.data("compounds") || 0) / max),
-        "height": n => 18 + 34 * Math.sqrt((n.data("compounds") || 0) / max)}},
-      {selector: "edge", style: {"width": 2, "line-color": "#8c959f", "curve-style": "bezier"}},
-      {selector: "edge[relation = 'subsidiaryOf']", style: {
-        "line-style": "dashed", "target-arrow-shape": "triangle", "target-arrow-color": "#8c959f"}},
-      {selector: "edge[relation = 'deal']", style: {
-        "line-color": "#d9822b", "width": 1.5, "target-arrow-shape": "triangle", "target-arrow-color": "#d9822b",
-        "arrow-scale": 0.8, "label": "data(label)", "font-size": 10, "color": "#7a4a12", "text-rotation": "autorotate",
-        "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 1}},
-      {selector: "node:selected", style: {"border-width": 3, "border-color": "#1f2328"}}],
-    layout: {name: "cose", animate: false, padding: 30, nodeDimensionsIncludeLabels: true, randomize: true,
-             nodeRepulsion: () => 400000, idealEdgeLength: () => 110, nodeOverlap: 20, componentSpacing: 80,
-             gravity: 60, numIter: 2000}
-  });
-  cy.on("tap", "node", ev => { location.href = PKG.entityHref(ev.target.id()); });
-  // a deal opens the deals page of its licensee (or first party), where every term links to its sentence
-  cy.on("tap", "edge[relation = 'deal']", ev => {
-    location.href = "deals.html?entity=" + encodeURIComponent(ev.target.data("target"));
-  });
-}
-
-fromSel.addEventListener("change", load);
-toSel.addEventListener("change", load);
-showDeals.addEventListener("change", load);
-load();
+  PKGNet.mount({view: "partners", types: ["Company"], noun: "companies", onFocus: iri => timeline(iri)});
+})();

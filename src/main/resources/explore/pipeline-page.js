@@ -1,121 +1,116 @@
 "use strict";
-const $ = id => document.getElementById(id);
-const F = {company: $("f-company"), target: $("f-target"), indication: $("f-indication"), phase: $("f-phase")};
-let data = null, sortKey = "label", sortDir = 1;
-// one distinct colour per stage, Preclinical (0) .. Approved (8)
-const PHASE_COLOURS = ["#aab3bd", "#8ecae6", "#219ebc", "#3a6ff7", "#5e4fc9", "#9d4edd", "#e07a5f", "#e9a23b", "#2e9e6a"];
-const phaseColour = order => PHASE_COLOURS[Math.max(0, Math.min(8, order ?? 0))];
-const names = list => list.map(x => x.label).join(", ");
-const latest = c => c.timeline.reduce((m, s) => (s.date && s.date > m ? s.date : m), "");
+// The pipeline table: filtered, sorted and paged by the server (/api/pipeline); the filters live in the URL.
+(() => {
+  const {h, fill} = PKG;
+  const $ = id => document.getElementById(id);
+  const LIMIT = 25;
+  const state = Object.assign({sort: "label", dir: "asc", offset: 0},
+    PKGPipe.fromUrl(["company", "target", "indication", "phase", "q", "sort", "dir", "offset"]));
+  state.offset = Number(state.offset) || 0;
+  let ticket = 0, phasesFilled = false;
 
-function fillSelect(sel, values) {
-  sel.innerHTML = sel.options[0].outerHTML + values.map(v => `<option>${PKG.esc(v)}</option>`).join("");
-}
-
-function filtered() {
-  return data.compounds.filter(c =>
-    (!F.company.value || c.developers.some(d => d.label === F.company.value)) &&
-    (!F.target.value || c.targets.some(d => d.label === F.target.value)) &&
-    (!F.indication.value || c.indications.some(d => d.label === F.indication.value)) &&
-    (!F.phase.value || (c.highestPhase && c.highestPhase.label === F.phase.value)));
-}
-
-function sortValue(c) {
-  switch (sortKey) {
-    case "phase": return c.highestPhase ? c.highestPhase.order : -1;
-    case "latest": return latest(c);
-    case "label": return c.label.toLowerCase();
-    default: return names(c[sortKey]).toLowerCase() || "\uffff";
+  function changed(keepOffset) {
+    if (!keepOffset) state.offset = 0;
+    load();
   }
-}
 
-function render() {
-  const rows = filtered().sort((a, b) => {
-    const x = sortValue(a), y = sortValue(b);
-    return (x < y ? -1 : x > y ? 1 : 0) * sortDir || a.label.localeCompare(b.label);
-  });
-  document.querySelectorAll("#pipeline th").forEach(th => {
-    th.classList.toggle("asc", th.dataset.key === sortKey && sortDir === 1);
-    th.classList.toggle("desc", th.dataset.key === sortKey && sortDir === -1);
-  });
-  const links = list => list.map(x => PKG.entityLink(x.iri, x.label)).join(", ") || '<span class="muted">—</span>';
-  document.querySelector("#pipeline tbody").innerHTML = rows.map(c => `<tr>
-      <td>${PKG.entityLink(c.iri, c.label)}</td><td>${links(c.developers)}</td><td>${links(c.targets)}</td>
-      <td>${links(c.indications)}</td>
-      <td>${c.highestPhase ? `<span class="chip" style="border-color:${phaseColour(c.highestPhase.order)}">${PKG.esc(c.highestPhase.label)}</span>` : '<span class="muted">—</span>'}</td>
-      <td class="num">${PKG.esc(latest(c)) || '<span class="muted">—</span>'}</td></tr>`).join("");
-  $("summary").textContent = `${rows.length} of ${data.compounds.length} compounds`;
-  window.pkgPipeline = {rows: rows.length, total: data.compounds.length};
-  timeline(rows.filter(c => c.timeline.some(s => s.date)));
-}
-
-function timeline(rows) {
-  const el = $("timeline");
-  if (!rows.length) { el.innerHTML = '<p class="muted">No dated phase statements for these compounds.</p>'; return; }
-  const dates = rows.flatMap(c => c.timeline.map(s => s.date).filter(Boolean)).map(d => new Date(d + "T00:00:00Z").getTime());
-  const month = 30 * 24 * 3600 * 1000;
-  const t0 = Math.min(...dates) - month, t1 = Math.max(...dates) + month;
-  const W = el.clientWidth || 1000, labelW = 230, right = 20, rowH = 28, top = 8, axisH = 26;
-  const x = t => labelW + (W - labelW - right) * (t - t0) / (t1 - t0);
-  const H = top + rows.length * rowH + axisH;
-  let svg = `<svg viewBox="0 0 ${W} ${H}" height="${H}" role="img" aria-label="phase timeline">`;
-  rows.forEach((c, i) => {
-    const y = top + i * rowH + rowH / 2;
-    svg += `<g class="row"><rect class="band" x="0" y="${y - rowH / 2}" width="${W}" height="${rowH}" fill="#fff"></rect>`;
-    svg += `<text x="${labelW - 10}" y="${y + 4}" text-anchor="end">${PKG.esc(c.label.length > 30 ? c.label.slice(0, 29) + "…" : c.label)}</text>`;
-    const achieved = c.timeline.filter(s => s.date && s.status === "Achieved")
-      .sort((a, b) => a.date.localeCompare(b.date) || (a.order ?? 0) - (b.order ?? 0));
-    if (achieved.length > 1) {
-      svg += `<polyline fill="none" stroke="#c4cbd3" stroke-width="2" points="${achieved.map(s => `${x(Date.parse(s.date))},${y}`).join(" ")}"></polyline>`;
-    }
-    // dots closer than their width are pushed right, so none hides another; the tooltip keeps the date
-    let lastX = -Infinity;
-    c.timeline.filter(s => s.date)
-      .map(s => ({s, x: x(Date.parse(s.date))}))
-      .sort((a, b) => a.x - b.x || (a.s.order ?? 0) - (b.s.order ?? 0))
-      .forEach(({s, x: px}) => {
-        const cx = Math.max(px, lastX + 12);
-        lastX = cx;
-        const col = phaseColour(s.order);
-        const title = `${s.phase} (${s.status.toLowerCase()}) — ${s.date}: ${s.headline || ""}`;
-        svg += `<a href="${PKG.documentHref(s.document)}"><circle cx="${cx}" cy="${y}" r="5.5" ` +
-          (s.status === "Planned" ? `fill="#fff" stroke="${col}" stroke-width="2"` : `fill="${col}" stroke="#fff" stroke-width="1"`) +
-          `><title>${PKG.esc(title)}</title></circle></a>`;
-      });
-    svg += `</g>`;
-  });
-  const yAxis = top + rows.length * rowH + 4;
-  svg += `<g class="axis"><line x1="${labelW}" x2="${W - right}" y1="${yAxis}" y2="${yAxis}" stroke="#d8dee4"></line>`;
-  const startYear = new Date(t0).getUTCFullYear(), endYear = new Date(t1).getUTCFullYear();
-  for (let yr = startYear; yr <= endYear; yr++) {
-    for (const m of [0, 6]) {
-      const t = Date.UTC(yr, m, 1);
-      if (t < t0 || t > t1) continue;
-      svg += `<line x1="${x(t)}" x2="${x(t)}" y1="${top}" y2="${yAxis + 4}" stroke="#eef1f4"></line>` +
-        `<text x="${x(t)}" y="${yAxis + 17}" text-anchor="middle">${m === 0 ? yr : "Jul " + yr}</text>`;
-    }
+  async function load() {
+    const mine = ++ticket;
+    PKG.setParams({...state, offset: state.offset || null, sort: state.sort === "label" ? null : state.sort,
+      dir: state.dir === "asc" ? null : state.dir});
+    try {
+      const d = await PKG.api("pipeline", {...state, limit: LIMIT});
+      if (mine !== ticket) return;
+      render(d);
+    } catch (e) { PKG.showError($("summary"), e); }
   }
-  svg += `</g></svg>`;
-  el.innerHTML = svg;
-}
 
-PKG.api("pipeline").then(d => {
-  data = d;
-  const uniq = key => [...new Set(d.compounds.flatMap(c => c[key].map(x => x.label)))].sort((a, b) => a.localeCompare(b));
-  fillSelect(F.company, uniq("developers"));
-  fillSelect(F.target, uniq("targets"));
-  fillSelect(F.indication, uniq("indications"));
-  fillSelect(F.phase, d.phases.map(p => p.label));
-  $("phase-legend").innerHTML = d.phases.map(p =>
-    `<span><svg width="12" height="12"><circle cx="6" cy="6" r="5.5" fill="${phaseColour(p.order)}"></circle></svg> ${PKG.esc(p.label)}</span>`).join("") +
-    `<span><svg width="12" height="12"><circle cx="6" cy="6" r="4.5" fill="#fff" stroke="#6b7785" stroke-width="2"></circle></svg> planned</span>`;
-  render();
-}).catch(e => PKG.showError(document.querySelector("main"), e));
+  function render(d) {
+    if (!phasesFilled) {
+      $("f-phase").append(...d.phases.map(p => h("option", {value: p.label}, p.label)));
+      phasesFilled = true;
+      fill($("phase-legend"), d.phases.map(p => h("span", {},
+        h("svg", {width: 12, height: 12}, h("circle", {class: "phase " + PKGPipe.phaseClass(p.order), cx: 6, cy: 6, r: 5.5})), " ", p.label)),
+        h("span", {}, h("svg", {width: 12, height: 12}, h("circle", {class: "phase planned ph0", cx: 6, cy: 6, r: 4.5})), " planned"));
+    }
+    $("f-phase").value = state.phase || "";
+    $("f-name").value = state.q || "";
+    PKGPipe.chips($("chips"), d.filters, state, changed);
+    document.querySelectorAll("#pipeline th.sortable").forEach(th => {
+      th.classList.toggle("asc", th.dataset.key === state.sort && state.dir === "asc");
+      th.classList.toggle("desc", th.dataset.key === state.sort && state.dir === "desc");
+    });
+    const links = list => list.length ? list.flatMap((x, i) => [i ? ", " : null, PKG.linkEl(x.iri, x.label)]) : [h("span", {class: "muted"}, "—")];
+    fill(document.querySelector("#pipeline tbody"), d.compounds.map(c => h("tr", {},
+      h("td", {}, PKG.linkEl(c.iri, c.label)), h("td", {}, links(c.developers)), h("td", {}, links(c.targets)),
+      h("td", {}, links(c.indications)),
+      h("td", {}, c.highestPhase ? [h("span", {class: "chip phase " + PKGPipe.phaseClass(c.highestPhase.order)}, c.highestPhase.label),
+        c.highestPhase.date ? h("span", {class: "muted small"}, " " + c.highestPhase.date) : null] : h("span", {class: "muted"}, "—")),
+      h("td", {class: "num"}, c.latest || h("span", {class: "muted"}, "—")))));
+    const first = d.total ? d.offset + 1 : 0, last = d.offset + d.compounds.length;
+    $("summary").textContent = `${first.toLocaleString()}–${last.toLocaleString()} of ${d.total.toLocaleString()} compounds`;
+    $("prev").disabled = d.offset === 0;
+    $("next").disabled = !d.more;
+    const focus = ["target", "indication", "company"].find(k => state[k]);
+    $("chart").hidden = !focus;
+    if (focus) $("chart").href = "landscape.html?" + focus + "=" + encodeURIComponent(state[focus]);
+    window.pkgPipeline = {rows: d.compounds.length, total: d.total, offset: d.offset, more: d.more,
+      labels: d.compounds.map(c => c.label), phases: d.compounds.map(c => c.highestPhase ? c.highestPhase.label : null)};
+    timeline(d.compounds.filter(c => c.timeline.some(s => s.date)));
+    PKG.ready();
+  }
 
-Object.values(F).forEach(sel => sel.addEventListener("change", render));
-$("reset").addEventListener("click", () => { Object.values(F).forEach(s => { s.value = ""; }); render(); });
-document.querySelectorAll("#pipeline th.sortable").forEach(th => th.addEventListener("click", () => {
-  if (sortKey === th.dataset.key) sortDir = -sortDir; else { sortKey = th.dataset.key; sortDir = 1; }
-  render();
-}));
-window.addEventListener("resize", () => { if (data) render(); });
+  function timeline(rows) {
+    const el = $("timeline");
+    if (!rows.length) { fill(el, h("p", {class: "muted"}, "No dated phase statements for these compounds.")); return; }
+    const time = d => Date.parse(d + "T00:00:00Z");
+    const dates = rows.flatMap(c => c.timeline.map(s => s.date).filter(Boolean)).map(time);
+    const month = 30 * 24 * 3600 * 1000;
+    const t0 = Math.min(...dates) - month, t1 = Math.max(...dates) + month;
+    const W = el.clientWidth || 1000, labelW = 230, right = 20, rowH = 28, top = 8;
+    const x = t => labelW + (W - labelW - right) * (t - t0) / (t1 - t0);
+    const H = top + rows.length * rowH + 26;
+    const svg = h("svg", {viewBox: `0 0 ${W} ${H}`, height: H, role: "img", "aria-label": "phase timeline"});
+    rows.forEach((c, i) => {
+      const y = top + i * rowH + rowH / 2;
+      const g = h("g", {class: "row"}, h("rect", {class: "band", x: 0, y: y - rowH / 2, width: W, height: rowH}),
+        h("text", {x: labelW - 10, y: y + 4, "text-anchor": "end"}, c.label.length > 30 ? c.label.slice(0, 29) + "…" : c.label));
+      const achieved = c.timeline.filter(s => s.date && s.status === "Achieved").sort((a, b) => a.date.localeCompare(b.date));
+      if (achieved.length > 1) g.append(h("polyline", {points: achieved.map(s => `${x(time(s.date))},${y}`).join(" ")}));
+      // dots closer than their width are pushed right, so none hides another; the tooltip keeps the date
+      let lastX = -Infinity;
+      c.timeline.filter(s => s.date).map(s => ({s, px: x(time(s.date))}))
+        .sort((a, b) => a.px - b.px || (a.s.order ?? 0) - (b.s.order ?? 0))
+        .forEach(({s, px}) => {
+          const cx = Math.max(px, lastX + 12);
+          lastX = cx;
+          g.append(h("svg:a", {href: PKG.documentHref(s.document)}, h("circle", {
+            class: "phase " + PKGPipe.phaseClass(s.order) + (s.status === "Planned" ? " planned" : ""), cx, cy: y, r: 5.5},
+            h("title", {}, `${s.phase} (${s.status.toLowerCase()}) — ${s.date}: ${s.headline || ""}`))));
+        });
+      svg.append(g);
+    });
+    svg.append(PKG.yearAxis(x, t0, t1, top, top + rows.length * rowH + 4));
+    fill(el, svg);
+  }
+
+  PKGPipe.focusInputs(state, () => changed());
+  $("f-phase").addEventListener("change", () => { state.phase = $("f-phase").value || undefined; changed(); });
+  let nameTimer = null;
+  $("f-name").addEventListener("input", () => {
+    clearTimeout(nameTimer);
+    nameTimer = setTimeout(() => { state.q = $("f-name").value.trim() || undefined; changed(); }, 250);
+  });
+  $("reset").addEventListener("click", () => {
+    for (const k of ["company", "target", "indication", "phase", "q"]) delete state[k];
+    changed();
+  });
+  $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - LIMIT); changed(true); });
+  $("next").addEventListener("click", () => { state.offset += LIMIT; changed(true); });
+  document.querySelectorAll("#pipeline th.sortable").forEach(th => th.addEventListener("click", () => {
+    if (state.sort === th.dataset.key) state.dir = state.dir === "asc" ? "desc" : "asc";
+    else { state.sort = th.dataset.key; state.dir = th.dataset.key === "label" ? "asc" : "desc"; }
+    changed();
+  }));
+  load();
+})();

@@ -4,13 +4,10 @@ let last = null;   // {vars, rows} of the last result, for CSV
 
 function cell(term) {
   if (!term) return "";
-  if (term.type === "uri") {
-    const v = term.value;
-    return v.startsWith("https://w3id.org/pharmakg/id/document/")
-      ? `<a href="${PKG.documentHref(v)}">${PKG.esc(v)}</a>`
-      : v.startsWith("https://w3id.org/pharmakg/id/") ? `<a href="${PKG.entityHref(v)}">${PKG.esc(v)}</a>` : PKG.esc(v);
-  }
-  return PKG.esc(term.value);
+  const v = term.value;
+  if (term.type !== "uri") return v;
+  return v.startsWith("https://w3id.org/pharmakg/id/document/") ? PKG.h("a", {href: PKG.documentHref(v)}, v)
+    : v.startsWith("https://w3id.org/pharmakg/id/") ? PKG.h("a", {href: PKG.entityHref(v)}, v) : v;
 }
 
 function csvField(s) { return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
@@ -32,10 +29,9 @@ async function run() {
       last = {vars: res.head.vars, rows: res.results.bindings};
     }
     $("count").textContent = `${last.rows.length} ${last.rows.length === 1 ? "row" : "rows"}`;
-    out.innerHTML = `<div class="table-wrap"><table class="data" id="result-table"><thead><tr>` +
-      last.vars.map(v => `<th>${PKG.esc(v)}</th>`).join("") + `</tr></thead><tbody>` +
-      last.rows.map(b => `<tr>${last.vars.map(v => `<td>${cell(b[v])}</td>`).join("")}</tr>`).join("") +
-      `</tbody></table></div>`;
+    PKG.fill(out, PKG.h("div", {class: "table-wrap"}, PKG.h("table", {class: "data", id: "result-table"},
+      PKG.h("thead", {}, PKG.h("tr", {}, last.vars.map(v => PKG.h("th", {}, v)))),
+      PKG.h("tbody", {}, last.rows.map(b => PKG.h("tr", {}, last.vars.map(v => PKG.h("td", {}, cell(b[v])))))))));
     $("csv").disabled = false;
     window.pkgSparql = {rows: last.rows.length, vars: last.vars};
   } catch (e) {
@@ -65,18 +61,19 @@ function choose(q, li) {
   document.querySelectorAll("#queries li").forEach(x => x.classList.toggle("active", x === li));
   $("query").value = q.text;
   const params = Object.entries(q.params || {});
-  $("description").innerHTML = `<b>${PKG.esc(q.name)}</b>: ${PKG.esc(q.description)}` +
-    (params.length ? `<br><span>Parameters (unbound here, so the query answers for all): ` +
-      params.map(([k, v]) => `<code>?${PKG.esc(k)}</code> ${PKG.esc(v)}`).join("; ") + `</span>` : "");
+  PKG.fill($("description"), PKG.h("b", {}, q.name), ": " + q.description,
+    params.length ? [PKG.h("br"), PKG.h("span", {}, "Parameters (unbound here, so the query answers for all): ",
+      params.flatMap(([k, v], i) => [i ? "; " : null, PKG.h("code", {}, "?" + k), " " + v]))] : null);
 }
 
 PKG.api("queries").then(qs => {
   const ul = $("queries");
-  ul.innerHTML = qs.map(q => `<li data-name="${PKG.esc(q.name)}"><b>${PKG.esc(q.name)}</b><span>${PKG.esc(q.description)}</span></li>`).join("");
+  PKG.fill(ul, qs.map(q => PKG.h("li", {dataset: {name: q.name}}, PKG.h("b", {}, q.name), PKG.h("span", {}, q.description))));
   [...ul.children].forEach((li, i) => li.addEventListener("click", () => choose(qs[i], li)));
   const wanted = PKG.param("query");
   const i = Math.max(0, qs.findIndex(q => q.name === wanted));
   if (qs.length) choose(qs[i], ul.children[i]);
+  PKG.ready();
 }).catch(e => PKG.showError($("queries"), e));
 
 $("run").addEventListener("click", run);

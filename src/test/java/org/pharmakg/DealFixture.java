@@ -30,18 +30,24 @@ public final class DealFixture {
     private DealFixture() {}
 
     /** The fixture's quads. */
-    public static DatasetGraph dataset() {
-        try (InputStream in = DealFixture.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " is not on the test class path");
+    public static DatasetGraph dataset() { return dataset(RESOURCE); }
+
+    /** The quads of a TriG resource on the test class path (this fixture's, or another made the same way). */
+    public static DatasetGraph dataset(String resource) {
+        try (InputStream in = DealFixture.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is not on the test class path");
             return RDFParser.source(in).lang(Lang.TRIG).toDatasetGraph();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot read " + resource + ": " + e.getMessage(), e);
         }
     }
 
     /** Adds the fixture's graphs to the store in one write transaction. */
-    public static void load(KgStore store) {
-        DatasetGraph fx = dataset();
+    public static void load(KgStore store) { load(store, RESOURCE); }
+
+    /** Adds the graphs of a TriG resource on the test class path to the store in one write transaction. */
+    public static void load(KgStore store, String resource) {
+        DatasetGraph fx = dataset(resource);
         Txn.executeWrite(store.dataset(), () -> fx.find().forEachRemaining(store.dataset()::add));
     }
 }

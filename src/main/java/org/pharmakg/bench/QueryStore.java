@@ -20,7 +20,10 @@ import org.pharmakg.store.KgStore;
  * companies; the other companies stay shared, the hubs a real corpus has. The entities graph is written directly (labels of the renamed IRIs),
  * and everything goes through the bulk loader.
  *
- * <pre>long n = QueryStore.generate(builtStore, work.resolve("query-store"), 1_000_000);</pre>
+ * <pre>
+ * long n = QueryStore.generate(builtStore, work.resolve("query-store"), 1_000_000);   // at least 1M quads
+ * QueryStore.generateReleases(builtStore, work.resolve("desk"), 2_000);             // at least 2,000 releases
+ * </pre>
  *
  * Copy 0 keeps every original IRI and label, so the seed names the queries are run with always exist; whether
  * one of them is also a hub (shared by all copies) follows from its IRI like any other entity.
@@ -33,6 +36,23 @@ public final class QueryStore {
 
     /** Writes at least {@code triples} quads into a fresh store at {@code target}; returns how many. */
     public static long generate(Path source, Path target, long triples) {
+        return write(source, target, (quads, releases) -> quads >= triples);
+    }
+
+    /**
+     * Writes whole copies of the source's releases until the store holds at least {@code releases} distinct
+     * releases (each copy's entities renamed as above); returns the number of quads.
+     */
+    public static long generateReleases(Path source, Path target, int releases) {
+        return write(source, target, (quads, docs) -> docs >= releases);
+    }
+
+    /** When to stop copying: after a whole copy, given the quads and releases written so far. */
+    private interface Enough {
+        boolean test(long quads, long releases);
+    }
+
+    private static long write(Path source, Path target, Enough enough) {
         Map<String, List<Quad>> docs = new TreeMap<>();
         List<Quad> entities = new ArrayList<>();
         List<Quad> once = new ArrayList<>();
@@ -59,13 +79,15 @@ public final class QueryStore {
             try {
                 sink.add(once);
                 count += once.size();
-                for (int k = 0; count < triples; k++) {
+                long releases = 0;
+                for (int k = 0; !enough.test(count, releases); k++) {
                     Copy c = new Copy(k);
                     for (var e : docs.entrySet()) {
                         List<Quad> out = new ArrayList<>(e.getValue().size());
                         for (Quad q : e.getValue()) out.add(c.docQuad(e.getKey(), q));
                         sink.add(out);
                         count += out.size();
+                        releases++;
                     }
                     List<Quad> labels = new ArrayList<>();
                     for (Quad q : entities) if (k == 0 || c.renamed(q.getSubject())) labels.add(c.entityQuad(q));

@@ -108,10 +108,12 @@ final class ServeCommand implements Callable<Integer> {
         KgStore s = KgStore.open(dir);
         s.ensureOntology();
         KgServer server;
+        Thread warmUp;
         try {
             KgServer.Builder sb = o.apply(KgServer.builder(s.dataset()));
             if (password != null) sb.update(password);
             server = org.pharmakg.serve.Explorer.mount(sb, s.dataset()).build().start();
+            warmUp = org.pharmakg.serve.Explorer.warmUp(s.dataset());
         } catch (Main.UsageException e) {
             s.close();
             throw e;
@@ -142,6 +144,11 @@ final class ServeCommand implements Callable<Integer> {
             if (watcher != null) watcher.close();
             if (feedWatcher != null) feedWatcher.close();
             server.stop();
+            try {
+                warmUp.join(10_000);   // it reads the store in a transaction; let it end before the store closes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             s.close();
         }));
         server.join();

@@ -86,7 +86,11 @@ public final class DealViews {
      */
     public static Map<String, Object> page(DatasetGraph dsg, Filter f) {
         return Txn.calculateRead(dsg, () -> {
-            List<Summary> every = summaries(dsg, f.entity());
+            // every deal's summary is kept per store state (a page of 10,000 deals costs what one of 50 does); an
+            // entity's deals are few and read each time
+            List<Summary> every = f.entity() == null
+                    ? org.pharmakg.store.StoreViews.get(dsg, "deal-summaries", d -> List.copyOf(summaries(d, null)))
+                    : summaries(dsg, f.entity());
             java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
             java.util.TreeSet<String> currencies = new java.util.TreeSet<>();
             for (Summary s : every) {
@@ -346,11 +350,22 @@ public final class DealViews {
      * "acquisition completed · $10.4B total". With a year range, only deals dated in it. Read transaction inside.
      */
     public static List<Network.Edge> edges(DatasetGraph dsg, Integer fromYear, Integer toYear) {
+        return edges(dsg, fromYear, toYear, null);
+    }
+
+    /**
+     * As {@link #edges(DatasetGraph, Integer, Integer)}, only the deals with a party among {@code companies} (all
+     * deals when null): the deals of a neighbourhood, without reading every deal of the store.
+     */
+    public static List<Network.Edge> edges(DatasetGraph dsg, Integer fromYear, Integer toYear, java.util.Collection<String> companies) {
+        if (companies != null && companies.isEmpty()) return List.of();
+        String among = companies == null ? "" : Sparql.values("among", companies) + " ?deal kg:party ?among .";
         return Txn.calculateRead(dsg, () -> {
             Map<String, List<String>> parties = new LinkedHashMap<>();
             Map<String, Row> info = new LinkedHashMap<>();
             for (Row r : Sparql.select(dsg, Sparql.query("""
-                    SELECT ?deal ?party ?licensor ?licensee ?kind ?event ?date ?ua ?uc ?ta ?tc ?ma ?mc WHERE {
+                    SELECT DISTINCT ?deal ?party ?licensor ?licensee ?kind ?event ?date ?ua ?uc ?ta ?tc ?ma ?mc WHERE {
+                      %s
                       ?deal a kg:Deal ; kg:party ?party ; kg:announcedIn ?doc .
                       ?party a kg:Company .
                       OPTIONAL { ?deal kg:licensor ?licensor } OPTIONAL { ?deal kg:licensee ?licensee }
@@ -360,7 +375,7 @@ public final class DealViews {
                       OPTIONAL { ?deal kg:upfront ?u . ?u kg:amount ?ua ; kg:currency ?uc }
                       OPTIONAL { ?deal kg:totalValue ?t . ?t kg:amount ?ta ; kg:currency ?tc }
                       OPTIONAL { ?deal kg:milestones ?m . ?m kg:amount ?ma ; kg:currency ?mc }
-                    } ORDER BY ?date ?deal ?party"""))) {
+                    } ORDER BY ?date ?deal ?party""".formatted(among)))) {
                 Integer y = GraphViews.year(r.str("date"));
                 if ((fromYear != null || toYear != null) && (y == null || fromYear != null && y < fromYear || toYear != null && y > toYear)) continue;
                 List<String> ps = parties.computeIfAbsent(r.str("deal"), k -> new ArrayList<>());

@@ -32,7 +32,7 @@ import org.eclipse.jetty.util.Callback;
  * <pre>EdgeGuard g = new EdgeGuard(settings); g.setHandler(jetty.getHandler()); jetty.setHandler(g);</pre>
  */
 final class EdgeGuard extends Handler.Wrapper {
-    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private final long maxBytes;

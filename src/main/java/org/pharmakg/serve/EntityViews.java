@@ -24,6 +24,9 @@ import org.pharmakg.store.NameSearch;
  * </pre>
  */
 public final class EntityViews {
+    /** Bounds of an entity answer: a hub of a large store has thousands of facts; the answer says when it was cut. */
+    static final int MAX_FACTS = 500, MAX_EVIDENCE = 1_000, MAX_DOCUMENTS = 200;
+
     private EntityViews() {}
 
     /**
@@ -31,18 +34,26 @@ public final class EntityViews {
      * and the name that matched; exact matches first, then names starting with q, then names with a word
      * starting with q, then the rest; by label within each. Uses {@code kg:nameContains} (see {@link NameSearch}).
      */
-    public static List<Map<String, Object>> search(DatasetGraph dsg, String q, int limit) {
+    public static List<Map<String, Object>> search(DatasetGraph dsg, String q, int limit) { return search(dsg, q, limit, Sparql.TYPES); }
+
+    /** As {@link #search(DatasetGraph, String, int)}, for entities of the given types only (local names: Company, Compound, …). */
+    public static List<Map<String, Object>> search(DatasetGraph dsg, String q, int limit, List<String> types) {
         String needle = q == null ? "" : q.strip();
         if (needle.isEmpty()) return List.of();
+        for (String t : types) {
+            if (!Sparql.TYPES.contains(t)) throw new IllegalArgumentException("type must be one of " + Sparql.TYPES + "; got '" + t + "'");
+        }
+        // with a type filter, more name matches are read so that the best of those types are not crowded out
+        int read = types.size() == Sparql.TYPES.size() ? Math.max(1, limit) : Math.max(1, limit) * 20;
         ParameterizedSparqlString pss = Sparql.query("""
                 SELECT ?e ?class ?label ?matched ?name WHERE {
                   (?e ?matched ?rank) kg:nameContains (?q %d) .
-                  VALUES ?class { kg:Company kg:Compound kg:Target kg:Indication kg:ClinicalTrial kg:TrialPhase }
+                  VALUES ?class { %s }
                   ?e a ?class .
                   OPTIONAL { ?e rdfs:label ?label }
                   BIND(LCASE(STR(?label)) AS ?sortKey)
                   OPTIONAL { ?e rdfs:label|skos:altLabel ?name FILTER(LCASE(STR(?name)) = ?matched) }
-                } ORDER BY ?rank ?sortKey ?e""".formatted(Math.max(1, limit)));
+                } ORDER BY ?rank ?sortKey ?e""".formatted(read, String.join(" ", types.stream().map(t -> "kg:" + t).toList())));
         pss.setLiteral("q", needle);
         Map<String, Map<String, Object>> hits = new LinkedHashMap<>();
         Txn.executeRead(dsg, () -> {
@@ -56,6 +67,7 @@ public final class EntityViews {
                 hit.put("label", r.str("label") == null ? matched : r.str("label"));
                 hit.put("matched", matched);
                 hits.put(e, hit);
+                if (hits.size() >= limit) break;
             }
         });
         return new ArrayList<>(hits.values());
@@ -104,7 +116,11 @@ public final class EntityViews {
             Facts facts = Facts.of(dsg, iri);
             out.put("out", facts.outgoing());
             out.put("in", facts.incoming());
-            out.put("documents", mentionedIn(dsg, iri));
+            List<Map<String, Object>> docs = mentionedIn(dsg, iri);
+            boolean docsCut = docs.size() > MAX_DOCUMENTS;
+            out.put("documents", docsCut ? docs.subList(0, MAX_DOCUMENTS) : docs);
+            out.put("truncated", facts.truncated() || docsCut);
+            out.put("limits", Map.of("facts", MAX_FACTS, "evidence", MAX_EVIDENCE, "documents", MAX_DOCUMENTS));
             return Optional.of(out);
         });
     }
@@ -150,7 +166,7 @@ public final class EntityViews {
         ParameterizedSparqlString pss = Sparql.query("""
                 SELECT DISTINCT ?d ?headline ?date WHERE {
                   ?d kg:mentions ?e . OPTIONAL { ?d kg:headline ?headline } OPTIONAL { ?d kg:releaseDate ?date }
-                } ORDER BY ?date ?d""");
+                } ORDER BY DESC(?date) ?d LIMIT %d""".formatted(MAX_DOCUMENTS + 1));
         pss.setIri("e", iri);
         List<Map<String, Object>> docs = new ArrayList<>();
         for (Row r : Sparql.select(dsg, pss)) {
@@ -164,7 +180,7 @@ public final class EntityViews {
     }
 
     /** The facts around one entity, with their evidence. */
-    private record Facts(List<Map<String, Object>> outgoing, List<Map<String, Object>> incoming) {
+    private record Facts(List<Map<String, Object>> outgoing, List<Map<String, Object>> incoming, boolean truncated) {
         static Facts of(DatasetGraph dsg, String iri) {
             ParameterizedSparqlString ev = Sparql.query("""
                     SELECT DISTINCT ?ev ?s ?p ?o ?sentence ?start ?end ?doc ?date ?headline ?extractor ?confidence ?status WHERE {
@@ -177,10 +193,12 @@ public final class EntityViews {
                       OPTIONAL { ?ev kg:extractor ?extractor }
                       OPTIONAL { ?ev kg:confidence ?confidence }
                       OPTIONAL { ?ev kg:status ?status }
-                    } ORDER BY ?date ?doc ?start ?ev""");
+                    } ORDER BY ?date ?doc ?start ?ev LIMIT %d""".formatted(MAX_EVIDENCE + 1));
             ev.setIri("e", iri);
             Map<String, List<Map<String, Object>>> evidence = new LinkedHashMap<>();
-            for (Row r : Sparql.select(dsg, ev)) {
+            List<Row> evRows = Sparql.select(dsg, ev);
+            boolean cut = evRows.size() > MAX_EVIDENCE;
+            for (Row r : cut ? evRows.subList(0, MAX_EVIDENCE) : evRows) {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("iri", r.str("ev"));
                 e.put("sentence", r.str("sentence"));
@@ -204,11 +222,13 @@ public final class EntityViews {
                       OPTIONAL { ?other rdfs:label ?label }
                       OPTIONAL { VALUES ?class { kg:Company kg:Compound kg:Target kg:Indication kg:ClinicalTrial kg:TrialPhase }
                                  ?other a ?class }
-                    } ORDER BY LCASE(STR(?label))""");
+                    } ORDER BY LCASE(STR(?label)) LIMIT %d""".formatted(MAX_FACTS + 1));
             facts.setIri("e", iri);
             Map<String, Map<String, Map<String, Object>>> out = new TreeMap<>(Comparator.comparing(Facts::relationOrder));
             Map<String, Map<String, Map<String, Object>>> in = new TreeMap<>(Comparator.comparing(Facts::relationOrder));
-            for (Row r : Sparql.select(dsg, facts)) {
+            List<Row> factRows = Sparql.select(dsg, facts);
+            cut |= factRows.size() > MAX_FACTS;
+            for (Row r : factRows.size() > MAX_FACTS ? factRows.subList(0, MAX_FACTS) : factRows) {
                 String s = r.str("s"), p = r.str("p"), o = r.str("o");
                 String rel = Sparql.localName(p);
                 boolean symmetric = rel.equals("partnerOf");
@@ -231,7 +251,7 @@ public final class EntityViews {
                     for (Map<String, Object> e : evidence.getOrDefault(k, List.of())) if (!list.contains(e)) list.add(e);
                 }
             }
-            return new Facts(groups(out), groups(in));
+            return new Facts(groups(out), groups(in), cut);
         }
 
         private static List<Map<String, Object>> groups(Map<String, Map<String, Map<String, Object>>> byRelation) {

@@ -188,11 +188,16 @@ public final class GraphViews {
     }
 
     /** Highest achieved phase label per compound (by kg:stageOrder); call inside a read transaction. */
-    static Map<String, String> highestPhases(DatasetGraph dsg) {
+    static Map<String, String> highestPhases(DatasetGraph dsg) { return highestPhases(dsg, null); }
+
+    /** As {@link #highestPhases(DatasetGraph)}, for the compounds among {@code among} only (all when null). */
+    static Map<String, String> highestPhases(DatasetGraph dsg, java.util.Collection<String> among) {
         Map<String, String> label = new HashMap<>();
         Map<String, Integer> order = new HashMap<>();
+        if (among != null && among.isEmpty()) return label;
         for (Row r : Sparql.select(dsg, Sparql.query("""
-                SELECT DISTINCT ?x ?label ?order WHERE { ?x kg:phase ?ph . ?ph rdfs:label ?label ; kg:stageOrder ?order }"""))) {
+                SELECT DISTINCT ?x ?label ?order WHERE { %s ?x kg:phase ?ph . ?ph rdfs:label ?label ; kg:stageOrder ?order }"""
+                .formatted(among == null ? "" : Sparql.values("x", among))))) {
             Integer o = r.integer("order");
             if (o == null) continue;
             String x = r.str("x");

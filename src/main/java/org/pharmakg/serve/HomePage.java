@@ -30,9 +30,7 @@ final class HomePage {
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>pharmakg</title>
-            <style>body{font:16px/1.5 system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}
-            code,pre{background:#f4f4f4;padding:.1em .3em;border-radius:3px}pre{padding:.8em;overflow:auto}
-            td{padding:.2em 1em .2em 0}</style></head><body>
+            <link rel="stylesheet" href="/explore/home.css"></head><body>
             <h1>pharmakg</h1>
             <p>A knowledge graph of biotech and pharma press releases: companies, partners, compounds,
             targets, indications, trials and phases, every fact with the sentence it came from.</p>

@@ -97,6 +97,24 @@ final class Sparql {
         }
     }
 
+    /**
+     * {@code VALUES ?var { <a> <b> }} for IRIs the store gave or the API checked, each written as an escaped RDF
+     * term (never spliced as text), for queries over a set of entities.
+     */
+    static String values(String var, java.util.Collection<String> iris) {
+        StringBuilder sb = new StringBuilder("VALUES ?").append(var).append(" {");
+        for (String iri : iris) sb.append(' ').append(org.apache.jena.sparql.util.FmtUtils.stringForNode(org.apache.jena.graph.NodeFactory.createURI(iri)));
+        return sb.append(" }").toString();
+    }
+
+    /** The entity's rdfs:label, else its IRI's local name; call inside a read transaction. */
+    static String label(DatasetGraph dsg, String iri) {
+        ParameterizedSparqlString q = query("SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 1");
+        q.setIri("e", iri);
+        List<Row> rows = select(dsg, q);
+        return rows.isEmpty() ? localName(iri) : rows.get(0).str("l");
+    }
+
     /** The local name after '#' (or the last '/'). */
     static String localName(String iri) {
         if (iri == null) return null;

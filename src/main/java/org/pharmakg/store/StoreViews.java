@@ -25,7 +25,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  *
  * <pre>String[] keys = StoreViews.get(dsg, "name-keys", d -> readKeys(d));</pre>
  */
-final class StoreViews {
+public final class StoreViews {
     private record Entry(Object stamp, Object value) {}
 
     private static final Map<DatasetGraph, Map<String, Entry>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
@@ -34,7 +34,7 @@ final class StoreViews {
 
     /** The view {@code name} of the store beneath {@code dsg}, computed by {@code build} when not current. */
     @SuppressWarnings("unchecked")
-    static <T> T get(DatasetGraph dsg, String name, Function<DatasetGraph, T> build) {
+    public static <T> T get(DatasetGraph dsg, String name, Function<DatasetGraph, T> build) {
         DatasetGraph base = unwrap(dsg);
         Object stamp = stamp(base);
         if (stamp == null) return build.apply(base);

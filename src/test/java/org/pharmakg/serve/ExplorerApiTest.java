@@ -2,6 +2,7 @@ package org.pharmakg.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -232,9 +233,11 @@ class ExplorerApiTest {
 
     @Test
     void pipelineHasPhasesAndATimelinePerCompound() throws Exception {
-        JsonNode p = json("/api/pipeline");
+        JsonNode p = json("/api/pipeline?limit=500");
         assertEquals(9, p.get("phases").size());
         assertEquals(seed.count("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a kg:Compound }"), p.get("compounds").size());
+        assertEquals(p.get("compounds").size(), p.get("total").asInt());
+        assertFalse(p.get("more").asBoolean());
         JsonNode tdm1 = null;
         for (JsonNode c : p.get("compounds")) if (c.get("iri").asText().equals(TDM1)) tdm1 = c;
         assertNotNull(tdm1);
@@ -248,6 +251,68 @@ class ExplorerApiTest {
             previous = s.get("date").asText();
         }
         assertEquals(Set.of("Achieved", "Planned"), statuses);
+    }
+
+    @Test
+    void pipelinePagesSortsAndFiltersOnTheServer() throws Exception {
+        long all = seed.count("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a kg:Compound }");
+        JsonNode first = json("/api/pipeline?limit=5");
+        assertEquals(5, first.get("compounds").size());
+        assertEquals(all, first.get("total").asLong());
+        assertTrue(first.get("more").asBoolean() && first.get("truncated").asBoolean());
+        JsonNode second = json("/api/pipeline?limit=5&offset=5");
+        assertNotEquals(first.get("compounds").get(0).get("iri"), second.get("compounds").get(0).get("iri"));
+        assertEquals("Approved", json("/api/pipeline?sort=phase&dir=desc&limit=1").get("compounds").get(0).get("highestPhase").get("label").asText());
+        String her2 = json("/api/search?q=HER2&types=Target").get("results").get(0).get("iri").asText();
+        JsonNode byTarget = json("/api/pipeline?target=" + enc(her2));
+        assertTrue(byTarget.get("total").asLong() >= 1 && byTarget.get("total").asLong() < all);
+        assertEquals("HER2", byTarget.get("filters").get("target").get("label").asText());
+        for (JsonNode c : byTarget.get("compounds")) {
+            boolean aimed = false;
+            for (JsonNode t : c.get("targets")) aimed |= t.get("iri").asText().equals(her2);
+            assertTrue(aimed, c.get("label") + " does not target HER2");
+        }
+        assertEquals(400, get("/api/pipeline?limit=501").statusCode());
+        assertEquals(400, get("/api/pipeline?sort=nonsense").statusCode());
+        assertEquals(400, get("/api/pipeline?target=not-an-iri").statusCode());
+    }
+
+    @Test
+    void neighbourhoodOverviewAndPartnershipsAreBoundedAndSayWhenCut() throws Exception {
+        String immunogen = "https://w3id.org/pharmakg/id/company/immunogen";
+        JsonNode n = json("/api/neighbourhood?depth=1&view=partners&iri=" + enc(immunogen));
+        assertEquals(immunogen, n.get("focus").asText());
+        assertFalse(n.get("truncated").asBoolean());
+        boolean dealEdge = false, since = false;
+        for (JsonNode e : n.get("elements").get("edges")) {
+            dealEdge |= e.get("data").get("relation").asText().equals("deal");
+            since |= e.get("data").has("since");
+        }
+        assertTrue(dealEdge && since, "deals and partnerships with their years");
+        JsonNode cut = json("/api/neighbourhood?depth=2&limit=3&iri=" + enc(immunogen));
+        assertEquals(3, cut.get("elements").get("nodes").size());
+        assertTrue(cut.get("truncated").asBoolean());
+        assertEquals(400, get("/api/neighbourhood?depth=3&iri=" + enc(immunogen)).statusCode());
+
+        JsonNode o = json("/api/overview?view=partners&limit=5");
+        int shown = o.get("elements").get("nodes").size();
+        assertTrue(shown >= 2 && shown <= 5, shown + " nodes: the five best-connected, less those with no link among them");
+        assertTrue(o.get("truncated").asBoolean());
+        assertTrue(o.get("communityCount").asInt() >= 1);
+        assertTrue(o.get("elements").get("nodes").get(0).get("data").has("community"));
+
+        JsonNode t = json("/api/partnerships?company=" + enc(immunogen));
+        assertTrue(t.get("total").asInt() >= 5);
+        assertFalse(t.get("truncated").asBoolean());
+        String previous = "";
+        for (JsonNode r : t.get("partners")) {
+            assertTrue(r.get("first").asText().compareTo(previous) >= 0, "earliest tie first");
+            previous = r.get("first").asText();
+        }
+        assertTrue(json("/api/partnerships?limit=2&company=" + enc(immunogen)).get("truncated").asBoolean());
+        JsonNode s = json("/api/search?q=a&limit=3");
+        assertEquals(3, s.get("results").size());
+        assertTrue(s.get("truncated").asBoolean());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.pharmakg.store.KgStore;
  *
  * <pre>
  * try (SeedServer s = SeedServer.start(tempDir)) { ... s.url("/explore/") ... }
+ * try (SeedServer s = SeedServer.desk(tempDir, 2_000)) { ... }   // a desk-sized store, see desk()
  * </pre>
  */
 final class SeedServer implements AutoCloseable {
@@ -35,7 +36,43 @@ final class SeedServer implements AutoCloseable {
      * second build (nothing to extract) resolves its entities and links its agreements.
      */
     static SeedServer start(Path dir, boolean deals) {
-        KgStore store = KgStore.open(dir.resolve("store"));
+        KgStore store = build(dir.resolve("store"), deals);
+        try {
+            return serve(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A store the size of an analyst's desk: the seed build (with the deal fixture) copied by the benchmark's
+     * {@link org.pharmakg.bench.QueryStore} until it holds at least {@code releases} distinct releases, each copy's
+     * compounds, targets, indications, trials and most companies renamed (the rest shared, as hubs), and the hostile
+     * release ({@link HostileRelease}) added; served by the real server. No NLP beyond the five seeds.
+     */
+    static SeedServer desk(Path dir, int releases) {
+        build(dir.resolve("seed"), true).close();
+        org.pharmakg.bench.QueryStore.generateReleases(dir.resolve("seed"), dir.resolve("desk"), releases);
+        KgStore store = KgStore.open(dir.resolve("desk"));
+        try {
+            HostileRelease.load(store);
+            store.ensureOntology();
+            return serve(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static SeedServer serve(KgStore store) {
+        KgServer server = Explorer.mount(KgServer.builder(store.dataset()).port(0), store.dataset()).build().start();
+        return new SeedServer(store, server);
+    }
+
+    /** The seed releases built by the real pipeline (and the deal fixture, resolved by a second build). */
+    static KgStore build(Path dir, boolean deals) {
+        KgStore store = KgStore.open(dir);
         try {
             List<String> problems = new ArrayList<>();
             BuildPipeline pipeline = BuildPipeline.builder(store)
@@ -52,8 +89,7 @@ final class SeedServer implements AutoCloseable {
                 pipeline.run(List.of(Path.of("data")));
             }
             store.ensureOntology();
-            KgServer server = Explorer.mount(KgServer.builder(store.dataset()).port(0), store.dataset()).build().start();
-            return new SeedServer(store, server);
+            return store;
         } catch (RuntimeException e) {
             store.close();
             throw e;
