@@ -22,9 +22,44 @@ const PKGNet = (() => {
     PKG.searchBox($("q"), cfg.types, hit => openFocus(hit.iri, hit.label));
     $("overview").addEventListener("click", () => { $("q").value = ""; openOverview(); });
     depthSel.addEventListener("change", () => { if (focus) openFocus(focus, null); });
+    // years (partners): only the ties first stated and the deals made in the range, and what they still reach
+    const fromIn = $("from"), toIn = $("to");
+    for (const el of [fromIn, toIn]) if (el) el.addEventListener("change", () => { state(); if (mode === "focus") draw(); });
 
     function state() {
-      PKG.setParams(mode === "focus" ? {focus, depth: depthSel.value} : {});
+      PKG.setParams(mode === "focus" ? {focus, depth: depthSel.value, from: year(fromIn), to: year(toIn)} : {});
+    }
+
+    function year(el) {
+      const y = el ? parseInt(el.value, 10) : NaN;
+      return Number.isFinite(y) ? y : null;
+    }
+
+    /** The year of a link: the first release stating a tie, or a deal's date; null when unknown. */
+    function linkYear(d) {
+      if (d.relation === "deal") return d.date ? parseInt(String(d.date).slice(0, 4), 10) : null;
+      return d.since ?? null;
+    }
+
+    /** The nodes and links of the year range: links in it, nodes the focus still reaches through them. */
+    function inYears(nodes, edges) {
+      const from = year(fromIn), to = year(toIn);
+      if (mode !== "focus" || (from == null && to == null)) return {nodes, edges, cut: 0};
+      const kept = edges.filter(e => {
+        const y = linkYear(e.data);
+        return y != null && (from == null || y >= from) && (to == null || y <= to);
+      });
+      const next = new Map();
+      for (const e of kept) {
+        for (const [a, b] of [[e.data.source, e.data.target], [e.data.target, e.data.source]]) {
+          if (!next.has(a)) next.set(a, []);
+          next.get(a).push(b);
+        }
+      }
+      const reached = new Set([focus]), todo = [focus];
+      while (todo.length) for (const n of next.get(todo.pop()) || []) if (!reached.has(n)) { reached.add(n); todo.push(n); }
+      return {nodes: nodes.filter(n => reached.has(n.data.id)),
+        edges: kept.filter(e => reached.has(e.data.source) && reached.has(e.data.target)), cut: edges.length - kept.length};
     }
 
     async function openFocus(iri, label) {
@@ -90,6 +125,13 @@ const PKGNet = (() => {
       for (const e of net.elements.edges) if (!elements.has(e.data.id)) elements.set(e.data.id, {group: "edges", data: e.data});
     }
 
+    function yearNote(cut) {
+      const note = $("years-note");
+      if (!note) return;
+      const from = year(fromIn), to = year(toIn);
+      note.textContent = from == null && to == null ? "" : `years ${from ?? "…"}–${to ?? "…"}: ${cut} link${cut === 1 ? "" : "s"} outside hidden`;
+    }
+
     function say(net) {
       const nodes = [...elements.values()].filter(x => x.group === "nodes").length;
       const edges = [...elements.values()].filter(x => x.group === "edges").length;
@@ -106,8 +148,10 @@ const PKGNet = (() => {
     }
 
     function draw(around) {
-      const nodes = [...elements.values()].filter(x => x.group === "nodes");
-      const edges = [...elements.values()].filter(x => x.group === "edges");
+      const years = inYears([...elements.values()].filter(x => x.group === "nodes"),
+        [...elements.values()].filter(x => x.group === "edges"));
+      const nodes = years.nodes, edges = years.edges;
+      if (mode === "focus") yearNote(years.cut);
       const ranked = nodes.map(n => n.data).sort((a, b) => rank(b) - rank(a));
       const labelled = new Set(ranked.slice(0, LABELLED).map(d => d.id));
       const maxDeg = Math.max(1, ...nodes.map(n => n.data.degree || 0));
@@ -265,6 +309,8 @@ const PKGNet = (() => {
           h("span", {}, `${c.size.toLocaleString()}: ${c.top.join(", ")}`))));
     }
 
+    if (fromIn && PKG.param("from")) fromIn.value = PKG.param("from");
+    if (toIn && PKG.param("to")) toIn.value = PKG.param("to");
     const start = PKG.param("focus");
     if (PKG.param("depth")) depthSel.value = PKG.param("depth") === "2" ? "2" : "1";
     if (start) openFocus(start, null); else openOverview();

@@ -155,15 +155,16 @@ class ExplorerBrowserTest {
         pick(driver, "f-target", "HER2");
         waiting().until(d -> driver.getCurrentUrl().contains("target="));
         waiting().until(d -> ((Number) js("return window.pkgPipeline.total")).longValue() < total);
-        List<WebElement> rows = driver.findElements(By.cssSelector("#pipeline tbody tr"));
-        assertTrue(rows.size() >= 1);
-        assertTrue(rows.stream().anyMatch(r -> r.getText().contains("trastuzumab emtansine")));
+        waiting().until(d -> String.valueOf(js("return [...document.querySelectorAll('#pipeline tbody tr')].map(r => r.textContent).join('|')"))
+                .contains("trastuzumab emtansine"));
         driver.findElement(By.id("reset")).click();
         waiting().until(d -> ((Number) js("return window.pkgPipeline.total")).longValue() == total);
 
         driver.findElement(By.cssSelector("th[data-key=phase]")).click();   // furthest first
         waiting().until(d -> driver.getCurrentUrl().contains("sort=phase"));
-        waiting().until(d -> driver.findElement(By.cssSelector("#pipeline tbody tr td:nth-child(5)")).getText().startsWith("Approved"));
+        // read in the page in one step: the table may be drawn again between finding a cell and reading it
+        waiting().until(d -> String.valueOf(js("const c = document.querySelector('#pipeline tbody tr td:nth-child(5)');"
+                + " return c ? c.textContent : ''")).startsWith("Approved"));
         noErrorShown();
     }
 
@@ -278,6 +279,26 @@ class ExplorerBrowserTest {
                 "an edge per deal of ImmunoGen at least");
         List<?> labels = (List<?>) js("return window.pkgNetwork.dealLabels");
         assertTrue(labels.contains("licence · $20M upfront"), labels.toString());
+        noErrorShown();
+    }
+
+    @Test
+    void partnerNetworkKeepsTheTiesAndDealsOfAYearRangeWithTheRangeInTheUrl() throws Exception {
+        String focus = "?focus=" + java.net.URLEncoder.encode("https://w3id.org/pharmakg/id/company/immunogen",
+                java.nio.charset.StandardCharsets.UTF_8) + "&depth=1";
+        driver.get(seed.url("/explore/partners.html" + focus));
+        waiting().until(d -> "focus".equals(js("return window.pkgNetwork ? window.pkgNetwork.mode : null")));
+        int allEdges = number("return window.pkgNetwork.edges").intValue(), allNodes = number("return window.pkgNetwork.nodes").intValue();
+        // the seeds' partnerships are first stated in 2012; from 2013 only the later deals and their parties remain
+        driver.get(seed.url("/explore/partners.html" + focus + "&from=2013"));
+        waiting().until(d -> "focus".equals(js("return window.pkgNetwork ? window.pkgNetwork.mode : null")));
+        int edges = number("return window.pkgNetwork.edges").intValue(), nodes = number("return window.pkgNetwork.nodes").intValue();
+        assertTrue(edges > 0 && edges < allEdges && nodes < allNodes, "from 2013: " + nodes + "/" + allNodes + " nodes, " + edges + "/"
+                + allEdges + " links");
+        assertTrue(number("return window.pkgNetwork.deals").intValue() > 0, "the deals of 2013 and later remain");
+        assertEquals("2013", driver.findElement(By.id("from")).getAttribute("value"));
+        assertTrue(driver.getCurrentUrl().contains("from=2013"), driver.getCurrentUrl());
+        assertTrue(driver.findElement(By.id("years-note")).getText().contains("hidden"));
         noErrorShown();
     }
 }
