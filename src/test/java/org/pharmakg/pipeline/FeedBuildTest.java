@@ -132,6 +132,26 @@ class FeedBuildTest {
         }
     }
 
+    @Test
+    void aReleaseRobotsTxtDisallowsIsReportedAndSkippedAndTheOthersAreBuilt(@TempDir Path dir) throws Exception {
+        site.put("/robots.txt", "User-agent: pharmakg\nDisallow: /embargoed/\n");
+        site.put("/news/call.html", ReleaseFixtures.page(ReleaseFixtures.seed("002_e88741968b13db48.txt"), 1));
+        site.put("/embargoed/offering.html", ReleaseFixtures.page(ReleaseFixtures.seed("000_9041f48a740ce000.txt"), 0));
+        site.put("/rss.xml", LocalSite.rss(base + "/embargoed/offering.html", base + "/news/call.html"));
+        try (KgStore store = KgStore.open(dir.resolve("store")); Fetcher f = fetcher()) {
+            List<String> problems = new ArrayList<>();
+            FeedBuild fb = new FeedBuild(store, f, () -> BuildPipeline.builder(store).nlp(TestSupport::nlp).lexicon(TestSupport.lexicon())
+                    .threads(2).build(), dir.resolve("feeds"), problems::add);
+            FeedBuild.Report r = fb.run(base + "/rss.xml");
+            assertEquals(List.of("cannot fetch " + base + "/embargoed/offering.html: " + base + "/robots.txt disallows it "
+                    + "(Disallow: /embargoed/); skipped; the site asks crawlers to leave it alone"), problems);
+            assertEquals(1, r.fetched(), r.summary());
+            assertEquals(List.of(base + "/news/call.html"), strings(store, "SELECT ?u WHERE { GRAPH ?g { ?d kg:sourceUrl ?u } }"));
+            assertEquals(0, hits("/embargoed/offering.html"));
+            assertEquals(1, hits("/robots.txt"));
+        }
+    }
+
     private static List<String> strings(KgStore store, String q) {
         return Txn.calculateRead(store.dataset(), () -> {
             List<String> out = new ArrayList<>();
