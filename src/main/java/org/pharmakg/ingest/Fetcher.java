@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Every failure is a {@link FetchException} naming the URL: "HTTP 500 after 3 tries", "redirect loop",
- * "larger than 10 MB", "no complete answer within 30 s", "robots.txt of http://x disallows it (Disallow: /private/)".
+ * "larger than 10 MB", "no complete answer within 30 s", "http://x/robots.txt disallows it (Disallow: /private/)".
  *
  * <p>robots.txt: read once per site (scheme, host and port) with the same User-Agent and pause, kept for 24 hours
  * (RFC 9309 §2.4), its rules for {@link #ROBOTS_AGENT} or else {@code *} applied to every URL and redirect target
