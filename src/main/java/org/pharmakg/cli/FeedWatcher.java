@@ -1,6 +1,7 @@
 package org.pharmakg.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,11 +16,11 @@ import org.pharmakg.pipeline.Progress;
 import org.pharmakg.store.KgStore;
 
 /**
- * {@code serve --watch-feed URL}: reads each feed now and then every N minutes, building new items into the
+ * {@code serve --watch-feed URL}: reads each feed now and then every {@code --feed-minutes}, building new items into the
  * served store (each document in its own transaction, so queries see a consistent graph).
  *
  * <pre>{@code
- * FeedWatcher w = FeedWatcher.start(store, storeDir, List.of("https://x/news.atom"), 30);
+ * FeedWatcher w = FeedWatcher.start(store, storeDir, List.of("https://x/news.atom"), Duration.ofMinutes(30));
  * ...
  * w.close();
  * }</pre>
@@ -33,7 +34,7 @@ final class FeedWatcher implements AutoCloseable {
         this.fetcher = fetcher;
     }
 
-    static FeedWatcher start(KgStore s, Path storeDir, List<String> feeds, int minutes) {
+    static FeedWatcher start(KgStore s, Path storeDir, List<String> feeds, Duration every) {
         Fetcher fetcher = Fetcher.builder().build();
         java.util.function.Supplier<org.pharmakg.nlp.NlpPipeline> nlp = BuildCommand.once(() -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build());
         FeedBuild fb = new FeedBuild(s, fetcher, () -> BuildCommand.pipeline(s, nlp, 0, ReaderOptions.DEFAULT_MAX_BYTES,
@@ -52,7 +53,7 @@ final class FeedWatcher implements AutoCloseable {
                     System.err.println("pharmakg: feed " + f + ": " + e.getMessage());
                 }
             }
-        }, 0, minutes, TimeUnit.MINUTES);
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return new FeedWatcher(timer, fetcher);
     }
 

@@ -44,9 +44,13 @@ final class ServeCommand implements Callable<Integer> {
             + "while serving, every --feed-minutes (as build --feed does). Repeatable.")
     java.util.List<String> watchFeeds = java.util.List.of();
 
-    @Option(names = "--feed-minutes", paramLabel = "N", defaultValue = "30", description = "Minutes between two reads of each "
+    @Option(names = "--feed-minutes", paramLabel = "N", description = "Minutes between two reads of each "
             + "--watch-feed (default: 30).")
-    int feedMinutes;
+    Integer feedMinutes;
+
+    /** Seconds between two reads of the feeds, instead of minutes: for tests that watch a few cycles. */
+    @Option(names = "--feed-seconds", paramLabel = "N", hidden = true)
+    Integer feedSeconds;
 
     static final String PASSWORD_ENV = "PHARMAKG_PASSWORD";
 
@@ -61,11 +65,21 @@ final class ServeCommand implements Callable<Integer> {
         if (watch != null && !java.nio.file.Files.isDirectory(watch)) {
             throw new Main.UsageException("--watch " + watch + " is not a folder; create it or give another");
         }
-        if (feedMinutes < 1) {
-            throw new Main.UsageException("--feed-minutes must be at least 1");
-        }
-        serve(store.store, server, password, watch, watchFeeds, feedMinutes);
+        serve(store.store, server, password, watch, watchFeeds, feedInterval(feedMinutes, feedSeconds));
         return Main.OK;
+    }
+
+    /** The time between two reads of the watched feeds: {@code --feed-minutes} (30 by default) or {@code --feed-seconds}. */
+    static java.time.Duration feedInterval(Integer minutes, Integer seconds) {
+        if (minutes != null && seconds != null) {
+            throw new Main.UsageException("give --feed-minutes or --feed-seconds, not both");
+        }
+        if (seconds != null) {
+            if (seconds < 1) throw new Main.UsageException("--feed-seconds must be at least 1");
+            return java.time.Duration.ofSeconds(seconds);
+        }
+        if (minutes != null && minutes < 1) throw new Main.UsageException("--feed-minutes must be at least 1");
+        return java.time.Duration.ofMinutes(minutes == null ? 30 : minutes);
     }
 
     static boolean isLoopback(String host) {
@@ -100,11 +114,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static void serve(java.nio.file.Path dir, ServerOptions o, String password, java.nio.file.Path watch) {
-        serve(dir, o, password, watch, java.util.List.of(), 30);
+        serve(dir, o, password, watch, java.util.List.of(), java.time.Duration.ofMinutes(30));
     }
 
     static void serve(java.nio.file.Path dir, ServerOptions o, String password, java.nio.file.Path watch,
-                      java.util.List<String> feeds, int feedMinutes) {
+                      java.util.List<String> feeds, java.time.Duration feedEvery) {
         KgStore s = KgStore.open(dir);
         s.ensureOntology();
         KgServer server;
@@ -124,7 +138,7 @@ final class ServeCommand implements Callable<Integer> {
         FolderWatcher watcher = watch == null ? null : new FolderWatcher(BuildCommand.pipeline(s, once(
                 () -> CoreNlpPipeline.builder().rules(Extractor.ENTITY_RULES).build()), 0, ReaderOptions.DEFAULT_MAX_BYTES, Progress.NONE, true),
                 watch, java.time.Duration.ofSeconds(2), m -> System.err.println("pharmakg: " + m)).start();
-        FeedWatcher feedWatcher = feeds.isEmpty() ? null : FeedWatcher.start(s, dir, feeds, feedMinutes);
+        FeedWatcher feedWatcher = feeds.isEmpty() ? null : FeedWatcher.start(s, dir, feeds, feedEvery);
         String base = "http://" + o.host + ":" + server.port();
         System.out.println("pharmakg is serving " + dir);
         System.out.println("  browser:  " + base + "/");
@@ -136,7 +150,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "a TLS proxy in front");
         }
         if (password != null) System.out.println("  update:   " + base + "/kg/update (user " + KgServer.UPDATE_USER + ", HTTP basic auth)");
-        for (String f : feeds) System.out.println("  feed:     " + f + " (new items built every " + feedMinutes + " min)");
+        for (String f : feeds) System.out.println("  feed:     " + f + " (new items built every " + every(feedEvery) + ")");
         if (watch != null) System.out.println("  watching: " + watch + " (new and changed releases are built while serving; removed ones leave the graph)");
         System.out.println("Press Ctrl-C to stop.");
         System.out.flush();
@@ -152,6 +166,10 @@ final class ServeCommand implements Callable<Integer> {
             s.close();
         }));
         server.join();
+    }
+
+    private static String every(java.time.Duration d) {
+        return d.toSecondsPart() == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     /** The NLP stage, loaded on the first change only and then kept (loading takes seconds). */

@@ -13,11 +13,20 @@ import org.pharmakg.PharmakgException;
 public class FetchException extends PharmakgException {
     private static final long serialVersionUID = 1L;
 
+    private final String reason;
+
     public FetchException(String url, String reason, String hint) {
         super("cannot fetch " + url + ": " + reason + "; " + hint);
+        this.reason = reason;
     }
 
     public FetchException(String url, String reason, String hint, Throwable cause) {
         super("cannot fetch " + url + ": " + reason + "; " + hint, cause);
+        this.reason = reason;
+    }
+
+    /** What went wrong, without the URL and the hint ("HTTP 500 after 3 tries"). */
+    public String reason() {
+        return reason;
     }
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Fetches feeds and release pages politely: a User-Agent naming pharmakg, one request at a time and a
  * pause between two requests to the same host, retries with back-off on network errors, 429 and 5xx,
  * conditional requests (If-None-Match, If-Modified-Since), redirects followed by hand (at most 5, loops
- * refused), bodies cut at a size and a time limit.
+ * refused), bodies cut at a size and a time limit, and each site's robots.txt honoured (RFC 9309).
  *
  * <pre>{@code
  * Fetcher f = Fetcher.builder().delay(Duration.ofSeconds(1)).build();
@@ -32,13 +32,25 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Every failure is a {@link FetchException} naming the URL: "HTTP 500 after 3 tries", "redirect loop",
- * "larger than 10 MB", "no complete answer within 30 s".
+ * "larger than 10 MB", "no complete answer within 30 s", "http://x/robots.txt disallows it (Disallow: /private/)".
+ *
+ * <p>robots.txt: read once per site (scheme, host and port) with the same User-Agent and pause, kept for 24 hours
+ * (RFC 9309 §2.4), its rules for {@link #ROBOTS_AGENT} or else {@code *} applied to every URL and redirect target
+ * ({@link Robots}); a 4xx answer (missing) allows everything, a 5xx, 429 or network error after the retries allows
+ * nothing on that site (RFC 9309 §2.3.1.4) and says so. Its {@code Crawl-delay} raises the pause between two
+ * requests to the site (up to {@link #MAX_CRAWL_DELAY}).
  */
 public final class Fetcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
 
     /** The User-Agent sent with every request. */
     public static final String USER_AGENT = "pharmakg/1.0 (knowledge-graph builder for press releases; polite: one request per host at a time)";
+
+    /** The product token matched against robots.txt user-agent lines. */
+    public static final String ROBOTS_AGENT = "pharmakg";
+    /** The longest Crawl-delay honoured; a site asking more gets this (and a warning). */
+    public static final Duration MAX_CRAWL_DELAY = Duration.ofMinutes(5);
+    private static final long ROBOTS_TTL_MILLIS = Duration.ofHours(24).toMillis();
 
     /** A fetched body with its validators; {@code body} is null when the server said 304 Not Modified. */
     public record Result(String url, int status, byte[] body, String contentType, String etag, String lastModified) {
@@ -54,6 +66,13 @@ public final class Fetcher implements AutoCloseable {
     private final int tries;
     private final Duration backoff;
     private final Map<String, Long> lastRequest = new HashMap<>();
+    /** Per site (scheme://host:port): its robots.txt rules, when they were read, and why nothing is allowed (or null). */
+    private final Map<String, SiteRules> robots = new HashMap<>();
+    /** Per host:port: the pause its robots.txt asks for. */
+    private final Map<String, Duration> crawlDelays = new HashMap<>();
+
+    private record SiteRules(Robots robots, long readAt, String unreachable) {
+    }
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pharmakg-fetch-watchdog");
         t.setDaemon(true);
@@ -86,6 +105,11 @@ public final class Fetcher implements AutoCloseable {
      * @throws FetchException when it cannot be fetched
      */
     public synchronized Result get(String url, String etag, String lastModified) {
+        return follow(url, etag, lastModified, false);
+    }
+
+    /** GETs {@code url} following redirects; each hop is checked against its site's robots.txt unless this is a robots.txt. */
+    private Result follow(String url, String etag, String lastModified, boolean robotsTxt) {
         Set<String> seen = new LinkedHashSet<>();
         String current = url;
         for (int hop = 0; hop <= 5; hop++) {
@@ -93,7 +117,9 @@ public final class Fetcher implements AutoCloseable {
                 throw new FetchException(url, "redirect loop (" + String.join(" -> ", seen) + " -> " + current + ")",
                         "check the address; the site sends it round in a circle");
             }
-            Result r = withRetries(current, hop == 0 ? etag : null, hop == 0 ? lastModified : null);
+            URI uri = uri(current);
+            if (!robotsTxt) checkRobots(url, uri);
+            Result r = withRetries(current, hop == 0 ? etag : null, hop == 0 ? lastModified : null, robotsTxt);
             if (r.status() >= 300 && r.status() < 400 && r.status() != 304) {
                 String location = r.url();   // withRetries puts the Location there
                 current = location;
@@ -104,14 +130,60 @@ public final class Fetcher implements AutoCloseable {
         throw new FetchException(url, "more than 5 redirects", "check the address");
     }
 
-    private Result withRetries(String url, String etag, String lastModified) {
+    /** Refuses {@code uri} (reported as {@code asked}, the URL first asked for) when its site's robots.txt does not allow it. */
+    private void checkRobots(String asked, URI uri) {
+        String site = uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getRawAuthority();
+        SiteRules rules = robots.get(site);
+        if (rules == null || System.currentTimeMillis() - rules.readAt() > ROBOTS_TTL_MILLIS) {
+            rules = readRobots(site, hostKey(uri));
+            robots.put(site, rules);
+        }
+        if (rules.unreachable() != null) {
+            throw new FetchException(asked, site + "/robots.txt could not be read (" + rules.unreachable()
+                    + "), which means nothing on the site may be fetched (RFC 9309)", "skipped; try again later");
+        }
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        Robots.Rule rule = rules.robots().decisive(path);
+        if (rule != null && !rule.allow()) {
+            throw new FetchException(asked, site + "/robots.txt disallows " + (asked.equals(uri.toString()) ? "it" : uri) + " (" + rule + ")",
+                    "skipped; the site asks crawlers to leave it alone");
+        }
+    }
+
+    private SiteRules readRobots(String site, String hostKey) {
+        long now = System.currentTimeMillis();
+        Result r;
+        try {
+            r = follow(site + "/robots.txt", null, null, true);
+        } catch (FetchException e) {
+            String reason = e.reason();
+            LOG.warn("{}/robots.txt: {}; nothing on {} is fetched (RFC 9309)", site, reason, site);
+            return new SiteRules(Robots.DISALLOW_ALL, now, reason);
+        }
+        if (r.status() != 200) {
+            LOG.debug("{}/robots.txt: HTTP {}; everything allowed", site, r.status());
+            return new SiteRules(Robots.ALLOW_ALL, now, null);
+        }
+        Robots parsed = Robots.parse(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), ROBOTS_AGENT);
+        Duration delay = parsed.crawlDelay();
+        if (delay.compareTo(MAX_CRAWL_DELAY) > 0) {
+            LOG.warn("{}/robots.txt asks for {} s between requests; waiting {} s", site, delay.toSeconds(), MAX_CRAWL_DELAY.toSeconds());
+            delay = MAX_CRAWL_DELAY;
+        }
+        crawlDelays.merge(hostKey, delay, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        LOG.debug("{}/robots.txt: {} rules, crawl delay {}", site, parsed.rules().size(), delay);
+        return new SiteRules(parsed, now, null);
+    }
+
+    private Result withRetries(String url, String etag, String lastModified, boolean robotsTxt) {
         FetchException last = null;
         for (int attempt = 1; attempt <= tries; attempt++) {
             if (attempt > 1) {
                 sleep(backoff.toMillis() * (1L << (attempt - 2)));
             }
             try {
-                return once(url, etag, lastModified, attempt);
+                return once(url, etag, lastModified, robotsTxt);
             } catch (Retry e) {
                 last = new FetchException(url, e.getMessage() + " after " + attempt + (attempt == 1 ? " try" : " tries"),
                         "try again later");
@@ -130,7 +202,7 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    private Result once(String url, String etag, String lastModified, int attempt) throws Retry {
+    private static URI uri(String url) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -141,7 +213,17 @@ public final class Fetcher implements AutoCloseable {
                 || uri.getHost() == null) {
             throw new FetchException(url, "not an http(s) URL", "give an http:// or https:// address, or a file");
         }
-        pause(uri.getHost() + ":" + uri.getPort());
+        return uri;
+    }
+
+    private static String hostKey(URI uri) {
+        return uri.getHost() + ":" + uri.getPort();
+    }
+
+    /** One request; with {@code robotsTxt}, a 4xx answer is returned (it means no robots.txt) instead of refused. */
+    private Result once(String url, String etag, String lastModified, boolean robotsTxt) throws Retry {
+        URI uri = uri(url);
+        pause(hostKey(uri));
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", USER_AGENT)
                 .header("Accept", "application/atom+xml, application/rss+xml, text/html, application/pdf, */*;q=0.5");
         if (etag != null) rb.header("If-None-Match", etag);
@@ -174,6 +256,7 @@ public final class Fetcher implements AutoCloseable {
         }
         if (status != 200) {
             close(resp.body());
+            if (robotsTxt) return new Result(url, status, null, type, null, null);
             throw new FetchException(url, "HTTP " + status, status == 404 || status == 410 ? "the page is gone; check the link"
                     : "check the address and whether the site allows it");
         }
@@ -210,7 +293,7 @@ public final class Fetcher implements AutoCloseable {
     private void pause(String host) {
         Long last = lastRequest.get(host);
         if (last != null) {
-            long wait = last + delay.toMillis() - System.currentTimeMillis();
+            long wait = last + Math.max(delay.toMillis(), crawlDelays.getOrDefault(host, Duration.ZERO).toMillis()) - System.currentTimeMillis();
             if (wait > 0) sleep(wait);
         }
         lastRequest.put(host, System.currentTimeMillis());

@@ -25,7 +25,8 @@ public record MinHash(int[] values) {
     /** Fewest shingles a text needs to be compared at all. */
     public static final int MIN_SHINGLES = 20;
 
-    private static final int K = 128;
+    /** Values in a signature (hash functions). */
+    public static final int K = 128;
     private static final int SHINGLE = 5;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 

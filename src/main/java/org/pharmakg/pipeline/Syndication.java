@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.pharmakg.ingest.MinHash;
+import org.pharmakg.ingest.MinHashIndex;
 import org.pharmakg.ingest.PressRelease;
 import org.pharmakg.mapping.Vocab;
 import org.pharmakg.store.KgStore;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Each document carries its signature ({@code kg:minhash}) so a later build compares against it without
- * re-reading text. Of the copies read in one build, the first in path order is the document.
+ * re-reading text. Of the copies read in one build, the first in path order is the document. The signatures
+ * are kept in a {@link MinHashIndex} (LSH bands), read from the store when the build starts and added to as
+ * releases are read, so a release is compared only with the few that share a band with it.
  */
 final class Syndication {
     private static final Logger LOG = LoggerFactory.getLogger(Syndication.class);
@@ -37,7 +40,7 @@ final class Syndication {
     static final Node MINHASH = Vocab.kg("minhash");
     static final Node SOURCE = Vocab.kg("source");
 
-    private final Map<String, MinHash> known = new LinkedHashMap<>();
+    private final MinHashIndex known = new MinHashIndex();
     private final Map<String, Set<String>> copies = new LinkedHashMap<>();
     private int copyCount;
 
@@ -50,25 +53,21 @@ final class Syndication {
 
     /** The id of the document {@code r} is a copy of (its source then remembered for it), or null. */
     String copyOf(PressRelease r) {
-        MinHash sig = MinHash.of(r.text());
-        String best = null;
-        double top = 0;
-        for (Map.Entry<String, MinHash> e : known.entrySet()) {
-            if (e.getKey().equals(r.id())) continue;   // a changed release is not a copy of its old text
-            double s = sig.similarity(e.getValue());
-            if (s > top) {
-                top = s;
-                best = e.getKey();
-            }
-        }
-        if (best != null && top >= MinHash.SAME_RELEASE) {
-            copies.computeIfAbsent(best, k -> new LinkedHashSet<>()).add(source(r));
+        return copyOf(r.id(), source(r), MinHash.of(r.text()));
+    }
+
+    /** {@link #copyOf(PressRelease)} for a release known by its id, source and signature. */
+    String copyOf(String id, String source, MinHash sig) {
+        // a changed release is not a copy of its old text
+        MinHashIndex.Match m = known.nearest(sig, id);
+        if (m != null && m.similarity() >= MinHash.SAME_RELEASE) {
+            copies.computeIfAbsent(m.id(), k -> new LinkedHashSet<>()).add(source);
             copyCount++;
-            LOG.info("{}: the same release as document {} (similarity {}); stored as another source of it", r.source(), best,
-                    String.format(java.util.Locale.ROOT, "%.2f", top));
-            return best;
+            LOG.info("{}: the same release as document {} (similarity {}); stored as another source of it", source, m.id(),
+                    String.format(java.util.Locale.ROOT, "%.2f", m.similarity()));
+            return m.id();
         }
-        known.put(r.id(), sig);
+        known.put(id, sig);
         return null;
     }
 
@@ -101,6 +100,11 @@ final class Syndication {
         Node g = Vocab.docGraph(id);
         Node doc = Vocab.document(id);
         return copies.get(id).stream().map(s -> new Quad(g, doc, SOURCE, KgStore.literal(s))).toList();
+    }
+
+    /** How many stored or read releases a release was compared with, value by value (the LSH candidates), so far. */
+    long compared() {
+        return known.compared();
     }
 
     /** How many releases were found to be copies of another. */

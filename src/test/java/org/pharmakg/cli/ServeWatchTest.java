@@ -43,16 +43,7 @@ class ServeWatchTest {
                 "--watch", inbox.toString(), "--update", "--timeout", "10");
         pb.environment().put("PHARMAKG_PASSWORD", "watch-test-password");
         Process child = pb.start();
-        List<String> output = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l; (l = r.readLine()) != null; ) synchronized (output) { output.add(l); output.notifyAll(); }
-            } catch (java.io.IOException e) {
-                // child gone
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        List<String> output = output(child);
         try {
             String base = awaitBase(output, child);
 
@@ -99,6 +90,21 @@ class ServeWatchTest {
         }
         var v = RobustnessSupport.cli("validate", "--store", store.toString());
         assertEquals(Main.OK, v.code(), v.out());
+    }
+
+    /** The child's output lines as they come (a daemon thread reads them; wait on the list for more). */
+    static List<String> output(Process child) {
+        List<String> output = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = r.readLine()) != null; ) synchronized (output) { output.add(l); output.notifyAll(); }
+            } catch (java.io.IOException e) {
+                // child gone
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return output;
     }
 
     static String awaitBase(List<String> output, Process child) throws InterruptedException {

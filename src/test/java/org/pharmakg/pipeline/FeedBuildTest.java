@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -26,90 +20,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmakg.TestSupport;
 import org.pharmakg.ingest.Fetcher;
+import org.pharmakg.ingest.LocalSite;
 import org.pharmakg.ingest.PressReleaseReader;
 import org.pharmakg.ingest.ReleaseFixtures;
 import org.pharmakg.store.KgStore;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /** Atom and RSS feeds served on a free local port: new items built, a re-run fetches only the feed, hostile links reported. */
 class FeedBuildTest {
     private static final String P = "PREFIX kg: <https://w3id.org/pharmakg/ontology#> ";
 
-    private HttpServer server;
+    private LocalSite site;
     private String base;
-    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
-    private final List<String> userAgents = new ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        site = LocalSite.start();
+        base = site.base();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange x) throws IOException {
-        String path = x.getRequestURI().getPath();
-        hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
-        synchronized (userAgents) {
-            userAgents.add(x.getRequestHeaders().getFirst("User-Agent"));
-        }
-        try (x) {
-            switch (path) {
-                case "/loop1" -> redirect(x, "/loop2");
-                case "/loop2" -> redirect(x, "/loop1");
-                case "/500" -> x.sendResponseHeaders(500, -1);
-                case "/never" -> {
-                    x.getResponseHeaders().add("Content-Type", "text/html");
-                    x.sendResponseHeaders(200, 0);
-                    OutputStream o = x.getResponseBody();
-                    long end = System.currentTimeMillis() + 10_000;
-                    while (System.currentTimeMillis() < end) {
-                        o.write("<p>more ".getBytes(StandardCharsets.UTF_8));
-                        o.flush();
-                        Thread.sleep(100);
-                    }
-                }
-                default -> {
-                    byte[] body = pages.get(path);
-                    if (body == null) {
-                        x.sendResponseHeaders(404, -1);
-                        return;
-                    }
-                    String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
-                    if (etag.equals(x.getRequestHeaders().getFirst("If-None-Match"))) {
-                        x.sendResponseHeaders(304, -1);
-                        return;
-                    }
-                    x.getResponseHeaders().add("ETag", etag);
-                    x.getResponseHeaders().add("Content-Type", path.endsWith(".xml") ? "application/xml"
-                            : path.endsWith(".bin") ? "application/octet-stream" : "text/html; charset=utf-8");
-                    x.sendResponseHeaders(200, body.length);
-                    x.getResponseBody().write(body);
-                }
-            }
-        } catch (IOException | InterruptedException e) {
-            // the client hung up on a page that never ends
-        }
-    }
-
-    private static void redirect(HttpExchange x, String to) throws IOException {
-        x.getResponseHeaders().add("Location", to);
-        x.sendResponseHeaders(302, -1);
+        site.close();
     }
 
     private int hits(String path) {
-        AtomicInteger n = hits.get(path);
-        return n == null ? 0 : n.get();
+        return site.hits(path);
     }
 
     private static Fetcher fetcher() {
@@ -117,33 +52,13 @@ class FeedBuildTest {
                 .backoff(Duration.ofMillis(50)).maxBytes(1 << 20).build();
     }
 
-    private static String atom(String base, String... links) {
-        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
-                + "<title>ImmunoGen news</title><id>urn:x</id><updated>2013-07-23T08:00:00Z</updated>\n");
-        String[] dates = {"2012-07-11T08:00:00Z", "2012-01-18T08:00:00Z", "2013-07-23T08:00:00Z"};
-        for (int i = 0; i < links.length; i++) {
-            b.append("<entry><title>Item ").append(i).append("</title><id>urn:item:").append(i).append("</id><link rel=\"alternate\" href=\"")
-                    .append(links[i]).append("\"/><updated>").append(dates[i % 3]).append("</updated></entry>\n");
-        }
-        return b.append("</feed>\n").toString();
-    }
-
-    private static String rss(String... links) {
-        StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>News</title>\n");
-        for (int i = 0; i < links.length; i++) {
-            b.append("<item><title>Item ").append(i).append("</title><link>").append(links[i])
-                    .append("</link><pubDate>Tue, 23 Jul 2013 08:00:00 GMT</pubDate><guid>g").append(i).append("</guid></item>\n");
-        }
-        return b.append("</channel></rss>\n").toString();
-    }
-
     @Test
     void atomFeedIsBuiltAndAReRunFetchesOnlyTheFeed(@TempDir Path dir) throws Exception {
         ReleaseFixtures.Seed s0 = ReleaseFixtures.seed("000_9041f48a740ce000.txt");
         ReleaseFixtures.Seed s2 = ReleaseFixtures.seed("002_e88741968b13db48.txt");
-        pages.put("/news/offering.html", ReleaseFixtures.page(s0, 0).getBytes(StandardCharsets.UTF_8));
-        pages.put("/news/call.html", ReleaseFixtures.page(s2, 2).getBytes(StandardCharsets.UTF_8));
-        pages.put("/feed.xml", atom(base, base + "/news/offering.html", "/news/call.html").getBytes(StandardCharsets.UTF_8));
+        site.put("/news/offering.html", ReleaseFixtures.page(s0, 0));
+        site.put("/news/call.html", ReleaseFixtures.page(s2, 2));
+        site.put("/feed.xml", LocalSite.atom(base + "/news/offering.html", "/news/call.html"));
         Path cache = dir.resolve("feeds");
         try (KgStore store = KgStore.open(dir.resolve("store")); Fetcher f = fetcher()) {
             List<String> problems = new ArrayList<>();
@@ -156,7 +71,8 @@ class FeedBuildTest {
             assertEquals(List.of(base + "/news/call.html", base + "/news/offering.html"), strings(store,
                     "SELECT ?u WHERE { GRAPH ?g { ?d kg:sourceUrl ?u } } ORDER BY ?u"));
             assertEquals(List.of("2012-01-18", "2012-07-11"), strings(store, "SELECT ?d WHERE { GRAPH ?g { ?x kg:releaseDate ?d } } ORDER BY ?d"));
-            assertTrue(userAgents.stream().allMatch(ua -> ua != null && ua.startsWith("pharmakg/")), userAgents.toString());
+            assertTrue(site.requests().stream().allMatch(q -> q.userAgent() != null && q.userAgent().startsWith("pharmakg/")),
+                    site.requests().toString());
 
             // nothing new: the feed is asked for (it answers 304), no page is
             FeedBuild.Report second = fb.run(base + "/feed.xml");
@@ -167,9 +83,9 @@ class FeedBuildTest {
 
             // the feed changes (a new item); only the new page is fetched
             ReleaseFixtures.Seed s3 = ReleaseFixtures.seed("003_e56de71c621f04e8.txt");
-            pages.put("/news/q4.html", ReleaseFixtures.page(s3, 3).getBytes(StandardCharsets.UTF_8));
-            pages.put("/feed.xml", atom(base, base + "/news/offering.html", "/news/call.html", "/news/q4.html")
-                    .getBytes(StandardCharsets.UTF_8));
+            site.put("/news/q4.html", ReleaseFixtures.page(s3, 3));
+            site.put("/feed.xml", LocalSite.atom(base + "/news/offering.html", "/news/call.html", "/news/q4.html")
+                    );
             FeedBuild.Report third = fb.run(base + "/feed.xml");
             assertEquals(1, third.fetched(), third.summary());
             assertEquals(1, hits("/news/offering.html"));
@@ -186,11 +102,11 @@ class FeedBuildTest {
 
     @Test
     void hostileLinksAreReportedByNameAndTheStoreKeepsWhatItHad(@TempDir Path dir) throws Exception {
-        pages.put("/news/call.html", ReleaseFixtures.page(ReleaseFixtures.seed("002_e88741968b13db48.txt"), 1).getBytes(StandardCharsets.UTF_8));
-        pages.put("/file.bin", new byte[] {0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 3});
-        pages.put("/rss.xml", rss(base + "/news/call.html", base + "/file.bin", base + "/never", base + "/loop1", base + "/500")
-                .getBytes(StandardCharsets.UTF_8));
-        pages.put("/binary-feed.bin", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
+        site.put("/news/call.html", ReleaseFixtures.page(ReleaseFixtures.seed("002_e88741968b13db48.txt"), 1));
+        site.put("/file.bin", new byte[] {0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 3});
+        site.put("/rss.xml", LocalSite.rss(base + "/news/call.html", base + "/file.bin", base + "/never", base + "/loop1", base + "/500"));
+        site.endless("/never").redirect("/loop1", "/loop2").redirect("/loop2", "/loop1").status("/500", 500);
+        site.put("/binary-feed.bin", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
         try (KgStore store = KgStore.open(dir.resolve("store")); Fetcher f = fetcher()) {
             TestSupport.build(store, List.of(TestSupport.data().resolve("000_9041f48a740ce000.txt")));
             List<String> problems = new ArrayList<>();
@@ -213,6 +129,26 @@ class FeedBuildTest {
             assertTrue(problems.get(0).startsWith("cannot fetch " + base + "/binary-feed.bin: not an RSS or Atom feed"), problems.get(0));
             assertNotNull(bin);
             assertEquals(2, strings(store, "SELECT ?d WHERE { GRAPH ?g { ?d a kg:PressRelease } }").size(), "what was stored is kept");
+        }
+    }
+
+    @Test
+    void aReleaseRobotsTxtDisallowsIsReportedAndSkippedAndTheOthersAreBuilt(@TempDir Path dir) throws Exception {
+        site.put("/robots.txt", "User-agent: pharmakg\nDisallow: /embargoed/\n");
+        site.put("/news/call.html", ReleaseFixtures.page(ReleaseFixtures.seed("002_e88741968b13db48.txt"), 1));
+        site.put("/embargoed/offering.html", ReleaseFixtures.page(ReleaseFixtures.seed("000_9041f48a740ce000.txt"), 0));
+        site.put("/rss.xml", LocalSite.rss(base + "/embargoed/offering.html", base + "/news/call.html"));
+        try (KgStore store = KgStore.open(dir.resolve("store")); Fetcher f = fetcher()) {
+            List<String> problems = new ArrayList<>();
+            FeedBuild fb = new FeedBuild(store, f, () -> BuildPipeline.builder(store).nlp(TestSupport::nlp).lexicon(TestSupport.lexicon())
+                    .threads(2).build(), dir.resolve("feeds"), problems::add);
+            FeedBuild.Report r = fb.run(base + "/rss.xml");
+            assertEquals(List.of("cannot fetch " + base + "/embargoed/offering.html: " + base + "/robots.txt disallows it "
+                    + "(Disallow: /embargoed/); skipped; the site asks crawlers to leave it alone"), problems);
+            assertEquals(1, r.fetched(), r.summary());
+            assertEquals(List.of(base + "/news/call.html"), strings(store, "SELECT ?u WHERE { GRAPH ?g { ?d kg:sourceUrl ?u } }"));
+            assertEquals(0, hits("/embargoed/offering.html"));
+            assertEquals(1, hits("/robots.txt"));
         }
     }
 

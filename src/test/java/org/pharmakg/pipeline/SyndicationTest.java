@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pharmakg.TestSupport;
 import org.pharmakg.ingest.MinHash;
+import org.pharmakg.ingest.MinHashIndexTest;
 import org.pharmakg.ingest.PressReleaseReader;
 import org.pharmakg.ingest.ReleaseFixtures;
 import org.pharmakg.store.KgStore;
@@ -74,6 +75,35 @@ class SyndicationTest {
             }
         }
         assertEquals(1.0, sigs.get(0).similarity(MinHash.decode(sigs.get(0).encode())));
+    }
+
+    @Test
+    void copiesAmongManyReleasesFoldIntoTheFirstAndOnlyBandMatesAreCompared(@TempDir Path dir) {
+        java.util.Random rnd = new java.util.Random(5);
+        try (KgStore store = KgStore.open(dir.resolve("store"))) {
+            Syndication syn = new Syndication(store);
+            for (int i = 0; i < 500; i++) {
+                assertEquals(null, syn.copyOf("other" + i, "https://other.example/" + i, MinHashIndexTest.random(rnd)));
+            }
+            MinHash original = MinHashIndexTest.random(rnd);
+            assertEquals(null, syn.copyOf("original", "https://first.example/a", original));
+            long before = syn.compared();
+            for (int v = 1; v <= 5; v++) {
+                MinHash copy = MinHashIndexTest.variant(original, 5 * v, rnd);   // similarity 0.96 down to 0.80
+                assertEquals("original", syn.copyOf("copy" + v, "https://site" + v + ".example/a", copy), "copy " + v);
+            }
+            assertEquals(5, syn.copies());
+            assertTrue(syn.compared() - before < 20, "5 look-ups among 501 releases compared " + (syn.compared() - before)
+                    + " signatures (a linear scan: 2505)");
+
+            // a release sharing two bands with the original is compared with it, and is not a copy
+            int[] v = MinHashIndexTest.random(rnd).values().clone();
+            System.arraycopy(original.values(), 0, v, 0, 2 * org.pharmakg.ingest.MinHashIndex.ROWS);
+            long beforeNear = syn.compared();
+            assertEquals(null, syn.copyOf("lookalike", "https://lookalike.example/a", new MinHash(v)));
+            assertTrue(syn.compared() > beforeNear, "the look-alike went to the exact comparison");
+            assertEquals(5, syn.copies());
+        }
     }
 
     private static List<String> sources(KgStore store, String id) {
