@@ -60,7 +60,7 @@ public final class Benchmark {
                 "within -Xmx", fresh.peakHeapBytes() < Runtime.getRuntime().maxMemory());
         trace.lines().forEach(l -> t.row("heap after GC at " + l[0] + " docs MB", l[1]));
 
-        if (s.sparkMaster != null) spark(t, corpus, store, builtAt, r);
+        if (s.sparkMaster != null) spark(t, corpus, store, builtAt, r, threads);
 
         log.accept("bulk loader reference");
         BuildBench.LoaderRef ref = BuildBench.loaderReference(store, s.work);
@@ -92,7 +92,7 @@ public final class Benchmark {
      * driver's steps timed apart (they do not shrink with executors), the rate per core of the executors' step, and
      * whether both stores hold the same quads.
      */
-    private void spark(BenchTable t, Path corpus, Path store, java.time.Instant builtAt, BuildReport local) {
+    private void spark(BenchTable t, Path corpus, Path store, java.time.Instant builtAt, BuildReport local, int cores) {
         log.accept("spark-build of " + s.releases + " releases on " + s.sparkMaster);
         SparkComparison.Result sp = SparkComparison.find().run(corpus, s.work.resolve("spark-parts"), s.work.resolve("spark-store"),
                 builtAt, s.sparkMaster);
@@ -102,7 +102,6 @@ public final class Benchmark {
         t.row("spark-build / build (releases/s)", f("%.2f", theirs / ours), ">= 0.8", theirs / ours >= 0.8);
         t.row("spark-build steps s", f("driver plan %.1f; executors extract %.1f; driver resolve %.1f; write %.1f; driver load %.1f",
                 sp.planSeconds(), sp.extractSeconds(), sp.resolveSeconds(), sp.writeSeconds(), sp.loadSeconds()));
-        int cores = Runtime.getRuntime().availableProcessors();
         t.row("spark-build extract releases/s per core", f("%.2f (%d cores; model load included)", sp.built() / sp.extractSeconds() / cores, cores));
         t.row("spark-build load quads/s (driver)", f("%s (%s quads)", n(sp.quads() / sp.loadSeconds()), n(sp.quads())));
         log.accept("comparing the two stores");

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.pharmakg.mapping.Vocab;
 import org.pharmakg.store.KgStore;
@@ -26,15 +27,19 @@ public record StoreDigest(long quads, long sumHigh, long sumLow) {
             long[] acc = new long[3];
             Txn.executeRead(s.dataset(), () -> s.dataset().find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
                 if (q.getGraph().equals(Vocab.META_GRAPH) || q.getGraph().equals(Vocab.ONTOLOGY_GRAPH)) return;
-                String line = NodeFmtLib.strNT(q.getGraph()) + ' ' + NodeFmtLib.strNT(q.getSubject()) + ' '
-                        + NodeFmtLib.strNT(q.getPredicate()) + ' ' + NodeFmtLib.strNT(q.getObject());
-                ByteBuffer h = ByteBuffer.wrap(sha.digest(line.getBytes(StandardCharsets.UTF_8)));
+                ByteBuffer h = ByteBuffer.wrap(sha.digest(line(q).getBytes(StandardCharsets.UTF_8)));
                 acc[0]++;
                 acc[1] += h.getLong();
                 acc[2] += h.getLong();
             }));
             return new StoreDigest(acc[0], acc[1], acc[2]);
         }
+    }
+
+    /** A quad as one line of text (graph, subject, predicate, object in N-Triples form): what is hashed and compared. */
+    public static String line(Quad q) {
+        return NodeFmtLib.strNT(q.getGraph()) + ' ' + NodeFmtLib.strNT(q.getSubject()) + ' ' + NodeFmtLib.strNT(q.getPredicate())
+                + ' ' + NodeFmtLib.strNT(q.getObject());
     }
 
     private static MessageDigest sha256() {

@@ -101,15 +101,7 @@ public final class BuildPipeline {
         BuildPlan plan = BuildPlan.plan(files, reader, stored, fail);
         // a syndicated copy of a stored release, or of one read before it, is another source of that release
         Syndication syndication = new Syndication(store);
-        List<PressRelease> todo = new ArrayList<>();
-        for (PressRelease r : plan.todo()) {
-            if (!findCopies) {
-                syndication.register(r);
-                todo.add(r);
-            } else if (syndication.copyOf(r) == null) {
-                todo.add(r);
-            }
-        }
+        List<PressRelease> todo = syndication.fold(plan.todo(), findCopies);
         int unchanged = plan.unchanged();
         LOG.info("build: {} files, {} unchanged, {} to extract", files.size(), unchanged, todo.size());
         int[] totals = new int[3];

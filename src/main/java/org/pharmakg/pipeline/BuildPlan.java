@@ -83,12 +83,9 @@ public record BuildPlan(List<PressRelease> todo, int unchanged) {
 
     /** This plan's releases without the near-copies of an earlier one (none dropped when {@code findCopies} is off). */
     public Folded foldCopies(boolean findCopies) {
-        if (!findCopies) return new Folded(todo, List.of());
+        if (!findCopies) return new Folded(todo, List.of()); // a fresh store: no later build compares with signatures kept here
         Syndication syndication = new Syndication();
-        List<PressRelease> own = new ArrayList<>();
-        for (PressRelease r : todo) {
-            if (syndication.copyOf(r) == null) own.add(r);
-        }
+        List<PressRelease> own = syndication.fold(todo, true);
         return new Folded(own, syndication.sourceQuads());
     }
 

@@ -71,6 +71,24 @@ final class Syndication {
         return null;
     }
 
+    /**
+     * The releases that are documents of their own, in order: each one not a copy of a stored or earlier release
+     * (the copies' sources are remembered for {@link #storeSources} and {@link #sourceQuads}). With
+     * {@code findCopies} off every release is one, its signature still remembered.
+     */
+    List<PressRelease> fold(List<PressRelease> releases, boolean findCopies) {
+        List<PressRelease> own = new ArrayList<>();
+        for (PressRelease r : releases) {
+            if (!findCopies) {
+                register(r);
+                own.add(r);
+            } else if (copyOf(r) == null) {
+                own.add(r);
+            }
+        }
+        return own;
+    }
+
     /** Remembers a release's signature without looking for a document it copies (when copies are built apart). */
     void register(PressRelease r) {
         known.put(r.id(), MinHash.of(r.text()));

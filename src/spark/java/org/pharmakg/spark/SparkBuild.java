@@ -187,7 +187,7 @@ public final class SparkBuild {
 
     /** Loads the part files and the entities graph into a fresh store with the bulk loader; returns the quads loaded. */
     static long load(Path storeDir, Path output, Map<String, String> docHashes) {
-        List<Path> parts = partFiles(output);
+        List<Path> parts = PartFiles.of(output);
         long[] n = {0};
         try (KgStore s = KgStore.open(storeDir)) {
             KgStore.BulkSink sink = s.bulk();
@@ -216,11 +216,6 @@ public final class SparkBuild {
             s.compactIfGrown(KgStore.DEFAULT_MIN_GROWTH, KgStore.DEFAULT_GROWTH_FACTOR); // records the baseline
         }
         return n[0];
-    }
-
-    /** The job's N-Quads files in load order ({@link PartFiles}). */
-    public static List<Path> partFiles(Path output) {
-        return PartFiles.of(output);
     }
 
     private static void writeGz(Path file, List<Quad> quads) {

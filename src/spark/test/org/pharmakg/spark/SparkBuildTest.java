@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pharmakg.bench.StoreDigest;
 import org.pharmakg.cli.Main;
 import org.pharmakg.mapping.Vocab;
 import org.pharmakg.store.KgStore;
@@ -34,7 +33,7 @@ class SparkBuildTest {
                 "--built-at", AT, "data", copies.toString()));
         assertTrue(Files.exists(parts.resolve("sources.nq.gz")), "the copy's source, beside the part files");
         assertTrue(Files.exists(parts.resolve("entities.nq.gz")));
-        assertTrue(SparkBuild.partFiles(parts).size() >= 2, "part files of the releases and the entities graph");
+        assertTrue(org.pharmakg.store.PartFiles.of(parts).size() >= 2, "part files of the releases and the entities graph");
 
         Set<String> a = quads(local), b = quads(spark);
         Set<String> onlyLocal = new TreeSet<>(a), onlySpark = new TreeSet<>(b);
@@ -59,7 +58,7 @@ class SparkBuildTest {
             return Txn.calculateRead(s.dataset(), () -> {
                 Set<String> out = new TreeSet<>();
                 s.dataset().find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-                    if (!q.getGraph().equals(Vocab.META_GRAPH) && !q.getGraph().equals(Vocab.ONTOLOGY_GRAPH)) out.add(str(q));
+                    if (!q.getGraph().equals(Vocab.META_GRAPH) && !q.getGraph().equals(Vocab.ONTOLOGY_GRAPH)) out.add(StoreDigest.line(q));
                 });
                 return out;
             });
@@ -74,11 +73,6 @@ class SparkBuildTest {
                 return g;
             });
         }
-    }
-
-    private static String str(Quad q) {
-        return NodeFmtLib.strNT(q.getGraph()) + " " + NodeFmtLib.strNT(q.getSubject()) + " " + NodeFmtLib.strNT(q.getPredicate())
-                + " " + NodeFmtLib.strNT(q.getObject());
     }
 
     private static String meta(Path store, String key) {
